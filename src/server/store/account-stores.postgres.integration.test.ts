@@ -1,0 +1,25 @@
+/** Identity and invite store contracts on Postgres, in a throwaway schema. */
+import { after, before, describe } from 'node:test';
+import { createPostgresTestSchema, probePostgres } from '../testing/services.ts';
+import type { PostgresTestSchema } from '../testing/services.ts';
+import { accountStoresContract } from './account-stores.contract.ts';
+import { openDatabase } from './database.ts';
+import { migrateToLatest } from './migrations/index.ts';
+
+const postgres = await probePostgres();
+
+void describe('postgres account stores', { skip: postgres.skipReason }, () => {
+  let schema: PostgresTestSchema;
+  before(async () => {
+    schema = await createPostgresTestSchema(postgres.url ?? '');
+  });
+  after(async () => {
+    await schema.drop();
+  });
+
+  accountStoresContract('postgres', async () => {
+    const database = await openDatabase({ databaseUrl: schema.url, dataDir: '' });
+    await migrateToLatest(database.db);
+    return database;
+  });
+});

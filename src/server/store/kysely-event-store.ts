@@ -1,0 +1,214 @@
+/**
+ * The event store on SQLite or Postgres, with one set of queries.
+ *
+ * How order is kept with several writers (several nodes on one Postgres): every append first runs
+ * `UPDATE sessions SET last_seq = expected + n WHERE id = ? AND last_seq = expected`. That row is
+ * the per-session write lock: on Postgres a concurrent appender blocks on it and, once the first
+ * commits, re-checks the WHERE against the new row and updates nothing; on SQLite the first write
+ * of a transaction takes the database write lock (waiting up to busy_timeout). Zero rows updated
+ * means conflict (or duplicate, checked after rollback). The primary keys (session_id, seq) and
+ * (session_id, command_id) stay as the backstop: a unique violation is also mapped to
+ * duplicate/conflict, never surfaced as an error.
+ */
+import type { Kysely, Transaction } from 'kysely';
+import type {
+  AppendInput,
+  AppendResult,
+  CommandRecord,
+  EventStore,
+  JsonValue,
+  StoredEvent,
+} from './event-store.ts';
+import type { DatabaseSchema, SessionCommandsTable, SessionEventsTable } from './schema.ts';
+import { checkAppendInput, toJsonText } from './append-checks.ts';
+
+/** Rows per INSERT, well under SQLite's bound-parameter limit. */
+const INSERT_CHUNK = 500;
+
+/** Thrown inside the transaction to roll it back and return a result instead of an error. */
+class RollbackWith extends Error {
+  constructor(readonly result: AppendResult | null) {
+    super('append rolled back');
+  }
+}
+
+/** `EventStore` over a Kysely database (SQLite or Postgres), migrated to latest. */
+export class KyselyEventStore implements EventStore {
+  constructor(private readonly db: Kysely<DatabaseSchema>) {}
+
+  async appendForCommand(input: AppendInput): Promise<AppendResult> {
+    checkAppendInput(input);
+    // Cheap path for a client retry: no lock taken.
+    const known = await this.findCommand(input.sessionId, input.commandId);
+    if (known !== null) return { kind: 'duplicate', record: known };
+
+    try {
+      return await this.db.transaction().execute((trx) => appendInTransaction(trx, input));
+    } catch (error) {
+      if (error instanceof RollbackWith) {
+        if (error.result !== null) return error.result;
+      } else if (!isUniqueViolation(error)) {
+        throw error;
+      }
+    }
+    // Lost the race or expectedLastSeq was stale; the transaction is rolled back. A record of this
+    // command id written by the winner means the client's command already happened.
+    const record = await this.findCommand(input.sessionId, input.commandId);
+    if (record !== null) return { kind: 'duplicate', record };
+    return { kind: 'conflict', lastSeq: await this.lastSeq(input.sessionId) };
+  }
+
+  async readAfter(sessionId: string, afterSeq: number, limit?: number): Promise<StoredEvent[]> {
+    let query = this.db
+      .selectFrom('session_events')
+      .selectAll()
+      .where('session_id', '=', sessionId)
+      .where('seq', '>', afterSeq)
+      .orderBy('seq', 'asc');
+    if (limit !== undefined) query = query.limit(limit);
+    const rows = await query.execute();
+    return rows.map(eventFromRow);
+  }
+
+  async lastSeq(sessionId: string): Promise<number> {
+    const row = await this.db
+      .selectFrom('session_events')
+      .select((eb) => eb.fn.max<number | null>('seq').as('last'))
+      .where('session_id', '=', sessionId)
+      .executeTakeFirst();
+    return row?.last ?? 0;
+  }
+
+  async findCommand(sessionId: string, commandId: string): Promise<CommandRecord | null> {
+    return findCommandIn(this.db, sessionId, commandId);
+  }
+}
+
+async function appendInTransaction(
+  trx: Transaction<DatabaseSchema>,
+  input: AppendInput,
+): Promise<AppendResult> {
+  const { sessionId, expectedLastSeq, commandId, actorId, atMs } = input;
+  const count = input.events.length;
+  const newLastSeq = expectedLastSeq + count;
+
+  if (expectedLastSeq === 0) {
+    await trx
+      .insertInto('sessions')
+      .values({ id: sessionId, created_at_ms: atMs, created_by: actorId, last_seq: 0 })
+      .onConflict((oc) => oc.column('id').doNothing())
+      .execute();
+  }
+  const claimed = await trx
+    .updateTable('sessions')
+    .set({ last_seq: newLastSeq })
+    .where('id', '=', sessionId)
+    .where('last_seq', '=', expectedLastSeq)
+    .executeTakeFirst();
+  if (claimed.numUpdatedRows === 0n) throw new RollbackWith(null);
+
+  // Holding the session lock now, so this sees any commit that raced the fast-path check.
+  const known = await findCommandIn(trx, sessionId, commandId);
+  if (known !== null) throw new RollbackWith({ kind: 'duplicate', record: known });
+
+  const record: CommandRecord = {
+    sessionId,
+    commandId,
+    actorId,
+    atMs,
+    outcome: input.outcome,
+    firstSeq: count === 0 ? null : expectedLastSeq + 1,
+    lastSeq: count === 0 ? null : newLastSeq,
+  };
+  const commandRow: SessionCommandsTable = {
+    session_id: sessionId,
+    command_id: commandId,
+    actor_id: actorId,
+    at_ms: atMs,
+    outcome: toJsonText(input.outcome, 'outcome'),
+    first_seq: record.firstSeq,
+    last_seq: record.lastSeq,
+  };
+  await trx.insertInto('session_commands').values(commandRow).execute();
+
+  const events: StoredEvent[] = input.events.map((event, index) => ({
+    sessionId,
+    seq: expectedLastSeq + 1 + index,
+    atMs,
+    actorId,
+    commandId,
+    type: event.type,
+    body: event.body,
+  }));
+  const rows: SessionEventsTable[] = events.map((event) => ({
+    session_id: sessionId,
+    seq: event.seq,
+    at_ms: atMs,
+    actor_id: actorId,
+    command_id: commandId,
+    type: event.type,
+    body: toJsonText(event.body, 'event body'),
+  }));
+  for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
+    await trx
+      .insertInto('session_events')
+      .values(rows.slice(start, start + INSERT_CHUNK))
+      .execute();
+  }
+  // Return what a reader will get back, not the caller's objects.
+  return {
+    kind: 'appended',
+    events: events.map((event) => ({ ...event, body: roundTrip(event.body) })),
+    record: { ...record, outcome: roundTrip(record.outcome) },
+  };
+}
+
+async function findCommandIn(
+  db: Kysely<DatabaseSchema>,
+  sessionId: string,
+  commandId: string,
+): Promise<CommandRecord | null> {
+  const row = await db
+    .selectFrom('session_commands')
+    .selectAll()
+    .where('session_id', '=', sessionId)
+    .where('command_id', '=', commandId)
+    .executeTakeFirst();
+  if (row === undefined) return null;
+  return {
+    sessionId: row.session_id,
+    commandId: row.command_id,
+    actorId: row.actor_id,
+    atMs: row.at_ms,
+    outcome: JSON.parse(row.outcome) as JsonValue,
+    firstSeq: row.first_seq,
+    lastSeq: row.last_seq,
+  };
+}
+
+function eventFromRow(row: SessionEventsTable): StoredEvent {
+  return {
+    sessionId: row.session_id,
+    seq: row.seq,
+    atMs: row.at_ms,
+    actorId: row.actor_id,
+    commandId: row.command_id,
+    type: row.type,
+    body: JSON.parse(row.body) as JsonValue,
+  };
+}
+
+function roundTrip(value: JsonValue): JsonValue {
+  return JSON.parse(toJsonText(value, 'value')) as JsonValue;
+}
+
+/** Postgres 23505 or SQLite's primary-key/unique constraint codes. */
+function isUniqueViolation(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null || !('code' in error)) return false;
+  const code = error.code;
+  return (
+    code === '23505' ||
+    code === 'SQLITE_CONSTRAINT_PRIMARYKEY' ||
+    code === 'SQLITE_CONSTRAINT_UNIQUE'
+  );
+}
