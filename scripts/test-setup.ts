@@ -9,5 +9,5 @@ const FIXED_CI_SEED = 20261121;
 fc.configureGlobal({
   ...(process.env.CI === 'true' ? { seed: FIXED_CI_SEED } : {}),
   numRuns: Number(process.env.FC_NUM_RUNS ?? 200),
-  verbose: 1,
+  verbose: fc.VerbosityLevel.Verbose,
 });

@@ -1,0 +1,101 @@
+/**
+ * The one configuration schema. Parsed once at start from the environment and passed down;
+ * nothing else reads `process.env`. Every setting is documented in the README's table.
+ */
+import { z } from 'zod';
+
+const HOUR_MS = 60 * 60 * 1000;
+const DAY_MS = 24 * HOUR_MS;
+
+const optionalUrl = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+const environmentSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().default('0.0.0.0'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: optionalUrl.refine((url) => url === undefined || /^postgres(ql)?:\/\//.test(url), {
+    message: 'DATABASE_URL must start with postgres:// (leave it unset to use the embedded SQLite database).',
+  }),
+  REDIS_URL: optionalUrl.refine((url) => url === undefined || /^rediss?:\/\//.test(url), {
+    message: 'REDIS_URL must start with redis:// or rediss:// (leave it unset to run a single node).',
+  }),
+  PUBLIC_ORIGIN: optionalUrl.refine((url) => url === undefined || /^https?:\/\/[^/]+$/.test(url), {
+    message: 'PUBLIC_ORIGIN must be a scheme and host with no path, e.g. https://attune.example.org',
+  }),
+  INVITE_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(24),
+  GUEST_TTL_DAYS: z.coerce.number().positive().max(365).default(30),
+  WS_MAX_FRAME_BYTES: z.coerce.number().int().min(1024).max(1024 * 1024).default(16 * 1024),
+  WS_MESSAGES_PER_SECOND: z.coerce.number().positive().default(20),
+  WS_MESSAGE_BURST: z.coerce.number().int().positive().default(60),
+  HTTP_REQUESTS_PER_MINUTE: z.coerce.number().int().positive().default(300),
+  LOG_LEVEL: z.enum(['info', 'warn', 'error', 'silent']).default('info'),
+  NODE_ID: z.string().min(1).optional(),
+  REDIS_CHANNEL_PREFIX: z.string().default('attune:'),
+});
+
+/** The server's configuration after parsing. */
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  readonly databaseUrl: string | undefined;
+  readonly redisUrl: string | undefined;
+  /** Where people reach Attune; the WebSocket Origin check and invite links use it. */
+  readonly publicOrigin: string;
+  /** Origins whose pages may open a live connection. */
+  readonly allowedOrigins: readonly string[];
+  readonly secureCookies: boolean;
+  readonly inviteTtlMs: number;
+  readonly guestTtlMs: number;
+  readonly wsMaxFrameBytes: number;
+  readonly wsMessagesPerSecond: number;
+  readonly wsMessageBurst: number;
+  readonly httpRequestsPerMinute: number;
+  readonly logLevel: 'info' | 'warn' | 'error' | 'silent';
+  readonly nodeId: string | undefined;
+  /** Prepended to every Redis channel, so several deployments can share one Redis. */
+  readonly redisChannelPrefix: string;
+}
+
+/** A setting that could not be used, with what to do about it. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/** Parses the environment into a `Config`, or throws a `ConfigError` listing every problem. */
+export function configFromEnvironment(environment: Readonly<Record<string, string | undefined>>): Config {
+  const parsed = environmentSchema.safeParse(environment);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `- ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Attune cannot start with this configuration:\n${problems.join('\n')}`);
+  }
+  const env = parsed.data;
+  const publicOrigin = env.PUBLIC_ORIGIN ?? `http://localhost:${env.PORT}`;
+  const allowedOrigins =
+    env.PUBLIC_ORIGIN === undefined
+      ? [`http://localhost:${env.PORT}`, `http://127.0.0.1:${env.PORT}`]
+      : [env.PUBLIC_ORIGIN];
+  return {
+    port: env.PORT,
+    host: env.HOST,
+    dataDir: env.DATA_DIR,
+    databaseUrl: env.DATABASE_URL,
+    redisUrl: env.REDIS_URL,
+    publicOrigin,
+    allowedOrigins,
+    secureCookies: publicOrigin.startsWith('https://'),
+    inviteTtlMs: env.INVITE_TTL_HOURS * HOUR_MS,
+    guestTtlMs: env.GUEST_TTL_DAYS * DAY_MS,
+    wsMaxFrameBytes: env.WS_MAX_FRAME_BYTES,
+    wsMessagesPerSecond: env.WS_MESSAGES_PER_SECOND,
+    wsMessageBurst: env.WS_MESSAGE_BURST,
+    httpRequestsPerMinute: env.HTTP_REQUESTS_PER_MINUTE,
+    logLevel: env.LOG_LEVEL,
+    nodeId: env.NODE_ID,
+    redisChannelPrefix: env.REDIS_CHANNEL_PREFIX,
+  };
+}

@@ -1,0 +1,21 @@
+/**
+ * Everything a route needs, assembled once by the composition root (`main.ts`) and passed down.
+ */
+import type { IdentityCookies } from './auth/identity-cookie.ts';
+import type { Config } from './config.ts';
+import type { Logger } from './log/logger.ts';
+import type { SessionHub } from './realtime/session-hub.ts';
+import type { IdentityStore } from './store/identity-store.ts';
+import type { InviteStore } from './store/invite-store.ts';
+
+/** The server's parts, wired. */
+export interface ServerContext {
+  readonly config: Config;
+  readonly logger: Logger;
+  readonly hub: SessionHub;
+  readonly identities: IdentityStore;
+  readonly invites: InviteStore;
+  readonly cookies: IdentityCookies;
+  /** The server clock, in ms since the epoch. */
+  readonly now: () => number;
+}

@@ -1,0 +1,95 @@
+/**
+ * Builds the Fastify app: security headers, cookies, rate limits, the CSRF Origin check,
+ * errors in one shape, and every route. No port is opened here, so tests use `app.inject()`.
+ */
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyWebsocket from '@fastify/websocket';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { ServerContext } from '../context.ts';
+import { liveSessionRoute } from '../realtime/ws-route.ts';
+import { HttpError, httpErrors, type ErrorBody } from './errors.ts';
+import { identityRoutes } from './identity-routes.ts';
+import { sessionRoutes } from './session-routes.ts';
+
+/** Largest HTTP request body, in bytes. */
+export const HTTP_BODY_MAX_BYTES = 64 * 1024;
+/** Hard cap on a WebSocket frame; past it `ws` closes with 1009. Smaller frames above the hub's limit get an error and stay open. */
+export const WS_HARD_MAX_PAYLOAD_BYTES = 256 * 1024;
+
+const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** The whole HTTP and WebSocket app, ready to `listen` or `inject`. */
+export async function appBuild(context: ServerContext): Promise<FastifyInstance> {
+  const app = Fastify({ logger: false, bodyLimit: HTTP_BODY_MAX_BYTES, trustProxy: true });
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, {
+    max: context.config.httpRequestsPerMinute,
+    timeWindow: 60_000,
+    // The default key reads req.ip, which injected WebSocket requests lack.
+    keyGenerator: (request) => request.ip || 'local',
+    errorResponseBuilder: (_request, detail) => ({
+      statusCode: 429,
+      error: { code: 'rate_limited', message: `Too many requests; please wait ${Math.ceil(detail.ttl / 1000)} seconds and try again.` },
+    }),
+  });
+  await app.register(fastifyWebsocket, { options: { maxPayload: WS_HARD_MAX_PAYLOAD_BYTES } });
+
+  // CSRF: a state-changing request must come from a page of ours (Origin) and carry JSON,
+  // which a cross-site form cannot send without a preflight.
+  app.addHook('onRequest', (request, _reply, done) => {
+    const origin = request.headers.origin;
+    const trusted = origin !== undefined && context.config.allowedOrigins.includes(origin);
+    done(UNSAFE_METHODS.has(request.method) && !trusted ? httpErrors.badOrigin() : undefined);
+  });
+
+  app.setErrorHandler((error, request, reply) => {
+    if (error instanceof HttpError) {
+      return reply.code(error.status).send({ error: { code: error.code, message: error.message } } satisfies ErrorBody);
+    }
+    const status = typeof (error as { statusCode?: unknown }).statusCode === 'number' ? (error as { statusCode: number }).statusCode : 500;
+    if (status === 429) return reply.code(429).send(error);
+    if (status >= 400 && status < 500) {
+      const code = status === 413 ? 'body_too_large' : status === 415 ? 'unsupported_media_type' : 'invalid_request';
+      const message =
+        status === 413
+          ? `Requests can be at most ${HTTP_BODY_MAX_BYTES / 1024} KiB.`
+          : status === 415
+            ? 'Send the request body as JSON (Content-Type: application/json).'
+            : 'The request could not be read. Check that the body is valid JSON.';
+      return reply.code(status).send({ error: { code, message } } satisfies ErrorBody);
+    }
+    context.logger.error('http', 'request failed', { method: request.method, url: request.url, error: String(error) });
+    return reply.code(500).send({ error: { code: 'internal', message: 'Something went wrong on our side. Nothing you sent was lost; please try again.' } } satisfies ErrorBody);
+  });
+  app.setNotFoundHandler((_request, reply) => {
+    const error = httpErrors.notFound();
+    return reply.code(404).send({ error: { code: error.code, message: error.message } } satisfies ErrorBody);
+  });
+
+  app.get('/api/health', () => ({ ok: true }));
+  identityRoutes(app, context);
+  sessionRoutes(app, context);
+  liveSessionRoute(app, context);
+  return app;
+}

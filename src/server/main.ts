@@ -1,0 +1,107 @@
+/**
+ * The composition root: config → logger → database → stores → bus → hub → HTTP. The only place
+ * that decides which implementation of each interface runs.
+ */
+import { hostname } from 'node:os';
+import type { FastifyInstance } from 'fastify';
+import { IdentityCookies } from './auth/identity-cookie.ts';
+import { idNew } from './auth/tokens.ts';
+import type { Bus } from './bus/bus.ts';
+import { MemoryBus } from './bus/memory-bus.ts';
+import { RedisBus } from './bus/redis-bus.ts';
+import type { Config } from './config.ts';
+import type { ServerContext } from './context.ts';
+import { appBuild } from './http/app.ts';
+import type { Logger } from './log/logger.ts';
+import { SessionHub } from './realtime/session-hub.ts';
+import { openDatabase, type OpenDatabase } from './store/database.ts';
+import { KyselyEventStore } from './store/kysely-event-store.ts';
+import { KyselyIdentityStore } from './store/identity-store.ts';
+import { KyselyInviteStore } from './store/invite-store.ts';
+import { migrateToLatest } from './store/migrations/index.ts';
+
+/** A running server and how to stop it. */
+export interface RunningServer {
+  readonly app: FastifyInstance;
+  readonly context: ServerContext;
+  /** The address it listens on, e.g. http://127.0.0.1:8080. */
+  readonly url: string;
+  /** Stops taking connections, closes sockets, then the bus and the database. */
+  close(): Promise<void>;
+}
+
+/** Opens the database and applies migrations; used by `serve` and `migrate`. */
+export async function databaseOpenMigrated(config: Config, logger: Logger): Promise<OpenDatabase> {
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    logger: {
+      info: (message, fields) => { logger.info('store', message, fields); },
+      error: (message, fields) => { logger.error('store', message, fields); },
+    },
+  });
+  const result = await migrateToLatest(database.db);
+  if (result.error !== undefined) {
+    await database.close();
+    throw new Error(`Database migration failed: ${result.error instanceof Error ? result.error.message : JSON.stringify(result.error)}`);
+  }
+  return database;
+}
+
+function busOpen(config: Config, logger: Logger): Bus {
+  if (config.redisUrl === undefined) return new MemoryBus();
+  return new RedisBus({
+    url: config.redisUrl,
+    channelPrefix: config.redisChannelPrefix,
+    onError: (error) => { logger.warn('bus', 'redis bus problem', { error: String(error) }); },
+  });
+}
+
+/** Starts Attune with `config`, listening on its port. */
+export async function serverStart(config: Config, logger: Logger, now: () => number = Date.now): Promise<RunningServer> {
+  const database = await databaseOpenMigrated(config, logger);
+  const bus = busOpen(config, logger);
+  const identities = new KyselyIdentityStore(database.db);
+  const hub = new SessionHub({
+    store: new KyselyEventStore(database.db),
+    bus,
+    logger,
+    now,
+    nodeId: config.nodeId ?? `${hostname()}-${process.pid}-${idNew().slice(0, 8)}`,
+    limits: {
+      frameMaxBytes: config.wsMaxFrameBytes,
+      messagesPerSecond: config.wsMessagesPerSecond,
+      messageBurst: config.wsMessageBurst,
+    },
+  });
+  const context: ServerContext = {
+    config,
+    logger,
+    hub,
+    identities,
+    invites: new KyselyInviteStore(database.db),
+    cookies: new IdentityCookies(identities, { secure: config.secureCookies, guestTtlMs: config.guestTtlMs, now }),
+    now,
+  };
+  const app = await appBuild(context);
+  const address = await app.listen({ port: config.port, host: config.host });
+  logger.info('startup', 'Attune is listening', {
+    address,
+    publicOrigin: config.publicOrigin,
+    database: database.dialect,
+    bus: config.redisUrl === undefined ? 'in-process' : 'redis',
+  });
+  const port = (app.server.address() as { port: number } | null)?.port ?? config.port;
+  return {
+    app,
+    context,
+    url: `http://127.0.0.1:${port}`,
+    close: async () => {
+      await hub.close(1001, 'The server is restarting; your device will reconnect and continue.');
+      await app.close();
+      await bus.close();
+      await database.close();
+      logger.info('shutdown', 'Attune stopped');
+    },
+  };
+}

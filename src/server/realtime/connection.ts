@@ -1,0 +1,110 @@
+/**
+ * One person's device connected to one session. It remembers the last seq it has sent, so the
+ * device receives every committed event exactly once and in order, whether the event comes
+ * from memory or from the database.
+ */
+import { CATCH_UP_PAGE_SIZE, type ServerMessage, type WireEvent } from '../../core/protocol/messages.ts';
+import type { SessionEvent } from '../../core/session/events.ts';
+import { sessionEventForViewer } from '../../core/session/visibility.ts';
+import type { EventStore, StoredEvent } from '../store/event-store.ts';
+import type { RealtimeSocket } from './socket.ts';
+import type { SessionRoom } from './session-room.ts';
+import type { TokenBucket } from './token-bucket.ts';
+
+/** Who is on the other end, as established when the socket was opened. */
+export interface ConnectionIdentity {
+  readonly identityId: string;
+  readonly kind: 'account' | 'guest';
+}
+
+/** A socket queued this much and still unread is too slow to follow; it reconnects and catches up. */
+export const SLOW_READER_MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
+
+/** The event as this viewer may see it, on the wire. */
+export function wireEventFor(stored: StoredEvent, viewerId: string): WireEvent {
+  return {
+    seq: stored.seq,
+    atMs: stored.atMs,
+    event: sessionEventForViewer(stored.body as unknown as SessionEvent, viewerId) as WireEvent['event'],
+  };
+}
+
+/** A connected device. */
+export class Connection {
+  /** Set once the device said hello with the last seq it holds. */
+  sentSeq: number | null = null;
+  private pumping = false;
+  private pumpAgain = false;
+  private announcedCaughtUp = false;
+
+  constructor(
+    readonly socket: RealtimeSocket,
+    readonly identity: ConnectionIdentity,
+    readonly room: SessionRoom,
+    readonly bucket: TokenBucket,
+  ) {}
+
+  /** Sends one message if the socket is still open. */
+  send(message: ServerMessage): void {
+    if (this.socket.isOpen()) this.socket.send(JSON.stringify(message));
+  }
+
+  /** Starts delivery from the seq the device already holds. */
+  startFrom(lastSeq: number): void {
+    this.sentSeq = lastSeq;
+  }
+
+  /**
+   * Sends every committed event the device has not had yet. Re-entrant calls coalesce: one
+   * delivery loop per connection, so nothing is sent twice or out of order.
+   */
+  async deliver(store: EventStore): Promise<void> {
+    if (this.sentSeq === null) return;
+    if (this.pumping) {
+      this.pumpAgain = true;
+      return;
+    }
+    this.pumping = true;
+    try {
+      do {
+        this.pumpAgain = false;
+        while (this.socket.isOpen() && this.sentSeq < this.room.lastSeq) {
+          const batch =
+            this.room.recentAfter(this.sentSeq) ??
+            (await store.readAfter(this.room.sessionId, this.sentSeq, CATCH_UP_PAGE_SIZE));
+          const fresh = batch.filter((stored) => stored.seq > (this.sentSeq ?? 0));
+          if (this.sendEvents(fresh) === 0) break;
+        }
+      } while (this.deliveryRequestedMeanwhile());
+      if (!this.announcedCaughtUp && this.socket.isOpen()) {
+        this.announcedCaughtUp = true;
+        this.send({ type: 'caughtUp', lastSeq: this.sentSeq });
+      }
+      if (this.socket.bufferedBytes() > SLOW_READER_MAX_BUFFERED_BYTES) {
+        this.socket.close(1008, 'Connection too slow to follow; reconnect to catch up.');
+      }
+    } finally {
+      this.pumping = false;
+    }
+  }
+
+  /** Whether `deliver` was called again while the loop was sending (it runs across awaits). */
+  private deliveryRequestedMeanwhile(): boolean {
+    return this.pumpAgain;
+  }
+
+  /** Sends the contiguous run of events that follows `sentSeq`; returns how many. */
+  private sendEvents(batch: readonly StoredEvent[]): number {
+    let expected = (this.sentSeq ?? 0) + 1;
+    const events: WireEvent[] = [];
+    for (const stored of batch) {
+      if (stored.seq !== expected) break;
+      events.push(wireEventFor(stored, this.identity.identityId));
+      expected += 1;
+    }
+    if (events.length === 0) return 0;
+    this.send({ type: 'events', events });
+    this.sentSeq = expected - 1;
+    return events.length;
+  }
+}

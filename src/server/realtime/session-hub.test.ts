@@ -1,0 +1,209 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import fc from 'fast-check';
+import { OPEN_BOUNDARIES } from '../../core/boundaries/boundary.ts';
+import { PROTOCOL_VERSION } from '../../core/protocol/messages.ts';
+import { sessionCommandArbitrary } from '../../core/testing/session-arbitraries.ts';
+import { MemoryBus, MemoryBusHub } from '../bus/memory-bus.ts';
+import { SILENT_LOGGER } from '../log/logger.ts';
+import { MemoryEventLog, MemoryEventStore } from '../store/memory-event-store.ts';
+import type { Connection } from './connection.ts';
+import { MemorySocket } from './memory-socket.ts';
+import { SessionHub } from './session-hub.ts';
+
+const SESSION = 'session-one';
+let commandCounter = 0;
+const nextId = () => `cmd-${String(++commandCounter).padStart(8, '0')}`;
+
+function makeHub(options: { log?: MemoryEventLog; busHub?: MemoryBusHub; nodeId?: string; now?: () => number } = {}) {
+  const store = new MemoryEventStore(options.log);
+  const hub = new SessionHub({
+    store,
+    bus: new MemoryBus(options.busHub ? { hub: options.busHub } : {}),
+    logger: SILENT_LOGGER,
+    now: options.now ?? (() => 1_763_700_000_000),
+    nodeId: options.nodeId ?? 'node-a',
+  });
+  return { hub, store };
+}
+
+async function open(hub: SessionHub, who: string, lastSeq = 0): Promise<{ socket: MemorySocket; connection: Connection }> {
+  const socket = new MemorySocket();
+  const connection = await hub.connect(socket, { identityId: who, kind: 'guest' }, SESSION);
+  await hub.receive(connection, JSON.stringify({ type: 'hello', protocolVersion: PROTOCOL_VERSION, lastSeq }));
+  return { socket, connection };
+}
+
+async function command(hub: SessionHub, connection: Connection, body: object, commandId = nextId()) {
+  await hub.receive(connection, JSON.stringify({ type: 'command', commandId, command: body }));
+  const socket = connection.socket;
+  assert.ok(socket instanceof MemorySocket);
+  const ack = socket.received('ack').find((message) => message.commandId === commandId);
+  assert.ok(ack, `no acknowledgement for ${JSON.stringify(body)}`);
+  return ack.outcome;
+}
+
+async function sessionWithTwo(hub: SessionHub) {
+  const ana = await open(hub, 'ana');
+  const ben = await open(hub, 'ben');
+  assert.deepEqual(await command(hub, ana.connection, { type: 'createSession' }), { ok: true, firstSeq: 1, lastSeq: 1 });
+  await command(hub, ana.connection, { type: 'join', displayName: 'Ana', boundaries: OPEN_BOUNDARIES });
+  await command(hub, ben.connection, { type: 'join', displayName: 'Ben', boundaries: OPEN_BOUNDARIES });
+  return { ana, ben };
+}
+
+describe('session hub', () => {
+  test('greets, then sends every committed event to everyone in order, acknowledging after commit', async () => {
+    const { hub, store } = makeHub();
+    const { ana, ben } = await sessionWithTwo(hub);
+    assert.equal(ana.socket.sent[0]?.type, 'welcome');
+    assert.deepEqual(ana.socket.seqs(), [1, 2, 3]);
+    assert.deepEqual(ben.socket.seqs(), [1, 2, 3]);
+    assert.equal(await store.lastSeq(SESSION), 3);
+  });
+
+  test('[SV1] a repeated command id gets the first outcome and adds nothing', async () => {
+    const { hub, store } = makeHub();
+    const { ana } = await sessionWithTwo(hub);
+    const first = await command(hub, ana.connection, { type: 'pause' }, 'pause-once-000');
+    const again = await command(hub, ana.connection, { type: 'pause' }, 'pause-once-000');
+    assert.deepEqual(again, first);
+    assert.equal(await store.lastSeq(SESSION), 4);
+    const rejected = await command(hub, ana.connection, { type: 'startPractice' }, 'start-nothing-0');
+    assert.equal(rejected.ok, false);
+    await command(hub, ana.connection, { type: 'proposePractice', practiceId: 'breath-sync' });
+    assert.deepEqual(await command(hub, ana.connection, { type: 'startPractice' }, 'start-nothing-0'), rejected);
+  });
+
+  test('[SV1] property: whatever commands arrive and however often they repeat, the log holds each id’s events once', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.record({ who: fc.constantFrom('ana', 'ben'), command: sessionCommandArbitrary, repeatOf: fc.option(fc.nat(), { nil: undefined }) }), { maxLength: 25 }),
+        async (steps) => {
+          const { hub, store } = makeHub();
+          const { ana, ben } = await sessionWithTwo(hub);
+          const sent: { id: string; who: 'ana' | 'ben'; command: object }[] = [];
+          const outcomes = new Map<string, unknown>();
+          for (const step of steps) {
+            const earlier = step.repeatOf === undefined || sent.length === 0 ? undefined : sent[step.repeatOf % sent.length];
+            const item = earlier ?? { id: nextId(), who: step.who, command: step.command };
+            const before = await store.lastSeq(SESSION);
+            const outcome = await command(hub, (item.who === 'ana' ? ana : ben).connection, item.command, item.id);
+            if (earlier) {
+              assert.deepEqual(outcome, outcomes.get(item.id), 'a retry got a different outcome');
+              assert.equal(await store.lastSeq(SESSION), before, 'a retry added events');
+            } else {
+              outcomes.set(item.id, outcome);
+              sent.push(item);
+            }
+          }
+          const log = await store.readAfter(SESSION, 0);
+          assert.deepEqual(log.map((event) => event.seq), log.map((_, index) => index + 1));
+          const byCommand = new Map<string, number[]>();
+          for (const event of log) if (event.commandId) byCommand.set(event.commandId, [...(byCommand.get(event.commandId) ?? []), event.seq]);
+          for (const [id, seqs] of byCommand) {
+            const outcome = outcomes.get(id) as { ok: boolean; firstSeq: number; lastSeq: number } | undefined;
+            if (!outcome) continue;
+            assert.deepEqual(seqs, Array.from({ length: outcome.lastSeq - outcome.firstSeq + 1 }, (_, index) => outcome.firstSeq + index));
+          }
+          assert.deepEqual(ana.socket.seqs(), log.map((event) => event.seq));
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  test('[SV2] a device that reconnects with its last seq receives exactly what it missed, in order', async () => {
+    const { hub } = makeHub();
+    const { ana, ben } = await sessionWithTwo(hub);
+    const benHad = Math.max(...ben.socket.seqs());
+    ben.socket.close(1006, 'gone');
+    hub.disconnect(ben.connection);
+    await command(hub, ana.connection, { type: 'checkIn', state: 'activated', intensity: 5, visibility: 'shared' });
+    await command(hub, ana.connection, { type: 'pause' });
+    await command(hub, ana.connection, { type: 'resume' });
+    const back = await open(hub, 'ben', benHad);
+    assert.deepEqual(back.socket.seqs(), [4, 5, 6]);
+    assert.equal(back.socket.received('caughtUp')[0]?.lastSeq, 6);
+    await command(hub, ana.connection, { type: 'pause' });
+    assert.deepEqual(back.socket.seqs(), [4, 5, 6, 7]);
+  });
+
+  test('[V1] a private check-in reaches its owner whole and others only as a hidden placeholder', async () => {
+    const { hub } = makeHub();
+    const { ana, ben } = await sessionWithTwo(hub);
+    await command(hub, ana.connection, { type: 'checkIn', state: 'shutdown', intensity: 8, note: 'heavy day' });
+    const forAna = ana.socket.received('events').at(-1)?.events[0];
+    const forBen = ben.socket.received('events').at(-1)?.events[0];
+    assert.equal(forAna?.event.type, 'checkedIn');
+    assert.deepEqual(forBen, { seq: 4, atMs: forAna.atMs, event: { type: 'hidden' } });
+    assert.ok(!JSON.stringify(ben.socket.sent).includes('heavy day'));
+  });
+
+  test('[V2] others are not told who paused unless the pauser says so', async () => {
+    const { hub } = makeHub();
+    const { ana, ben } = await sessionWithTwo(hub);
+    await command(hub, ben.connection, { type: 'pause' });
+    const seenByAna = ana.socket.received('events').at(-1)?.events[0]?.event;
+    assert.equal(seenByAna?.type, 'sessionPaused');
+    assert.equal(seenByAna.participantId, null);
+    assert.equal(ben.socket.received('events').at(-1)?.events[0]?.event.participantId, 'ben');
+  });
+
+  test('malformed, unknown and oversized frames get clear codes; the sender and peers carry on', async () => {
+    const { hub } = makeHub();
+    const { ana, ben } = await sessionWithTwo(hub);
+    const benBefore = ben.socket.sent.length;
+    await hub.receive(ana.connection, '{not json');
+    await hub.receive(ana.connection, JSON.stringify({ type: 'command', commandId: 'x', command: { type: 'fly' } }));
+    await hub.receive(ana.connection, 'x'.repeat(20_000));
+    await hub.receive(ana.connection, '{"type":"command","commandId":"valid-id-1","command":{"type":"pause","__proto__":{"polluted":true}}}');
+    const errors = ana.socket.received('error').map((message) => message.code);
+    assert.deepEqual(errors, ['malformed_frame', 'invalid_message', 'frame_too_large', 'invalid_message']);
+    assert.equal(ana.socket.isOpen(), true);
+    assert.equal(ben.socket.sent.length, benBefore, 'peers received nothing from bad frames');
+    assert.equal(({} as Record<string, unknown>).polluted, undefined);
+    await command(hub, ana.connection, { type: 'pause' });
+    assert.equal((await command(hub, ana.connection, { type: 'resume' })).ok, true);
+  });
+
+  test('a burst beyond the per-connection rate is refused politely, without closing', async () => {
+    const { hub } = makeHub();
+    const { ana } = await sessionWithTwo(hub);
+    for (let index = 0; index < 80; index += 1) {
+      await hub.receive(ana.connection, JSON.stringify({ type: 'ping', pingId: index, clientSentAtMs: 1 }));
+    }
+    assert.ok(ana.socket.received('error').some((message) => message.code === 'rate_limited'));
+    assert.ok(ana.socket.received('pong').length < 80);
+    assert.equal(ana.socket.isOpen(), true);
+  });
+
+  test('answers clock-sync pings with the server’s receive and send times', async () => {
+    let clock = 5_000;
+    const { hub } = makeHub({ now: () => (clock += 3) });
+    const socket = new MemorySocket();
+    const connection = await hub.connect(socket, { identityId: 'ana', kind: 'guest' }, SESSION);
+    await hub.receive(connection, JSON.stringify({ type: 'ping', pingId: 7, clientSentAtMs: 42 }));
+    const pong = socket.received('pong')[0];
+    assert.equal(pong?.pingId, 7);
+    assert.equal(pong.clientSentAtMs, 42);
+    assert.ok(pong.serverSentAtMs > pong.serverReceivedAtMs);
+  });
+
+  test('two nodes sharing a store and a bus deliver one order of events to everyone', async () => {
+    const log = new MemoryEventLog();
+    const busHub = new MemoryBusHub();
+    const nodeA = makeHub({ log, busHub, nodeId: 'a' }).hub;
+    const nodeB = makeHub({ log, busHub, nodeId: 'b' }).hub;
+    const ana = await open(nodeA, 'ana');
+    const ben = await open(nodeB, 'ben');
+    await command(nodeA, ana.connection, { type: 'createSession' });
+    await command(nodeA, ana.connection, { type: 'join', displayName: 'Ana', boundaries: OPEN_BOUNDARIES });
+    await command(nodeB, ben.connection, { type: 'join', displayName: 'Ben', boundaries: OPEN_BOUNDARIES });
+    await command(nodeB, ben.connection, { type: 'pause' });
+    await command(nodeA, ana.connection, { type: 'pause' });
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.deepEqual(ana.socket.seqs(), [1, 2, 3, 4, 5]);
+    assert.deepEqual(ben.socket.seqs(), [1, 2, 3, 4, 5]);
+  });
+});
