@@ -13,9 +13,10 @@ import type { Config } from './config.ts';
 import type { ServerContext } from './context.ts';
 import { appBuild } from './http/app.ts';
 import type { Logger } from './log/logger.ts';
-import { SessionHub } from './realtime/session-hub.ts';
+import { DEFAULT_HUB_LIMITS, SessionHub } from './realtime/session-hub.ts';
 import { openDatabase, type OpenDatabase } from './store/database.ts';
 import { KyselyEventStore } from './store/kysely-event-store.ts';
+import { SqliteEventStore } from './store/sqlite-event-store.ts';
 import { KyselyIdentityStore } from './store/identity-store.ts';
 import { KyselyInviteStore } from './store/invite-store.ts';
 import { migrateToLatest } from './store/migrations/index.ts';
@@ -63,7 +64,7 @@ export async function serverStart(config: Config, logger: Logger, now: () => num
   const bus = busOpen(config, logger);
   const identities = new KyselyIdentityStore(database.db);
   const hub = new SessionHub({
-    store: new KyselyEventStore(database.db),
+    store: database.sqlite ? new SqliteEventStore(database.sqlite) : new KyselyEventStore(database.db),
     bus,
     logger,
     now,
@@ -72,6 +73,7 @@ export async function serverStart(config: Config, logger: Logger, now: () => num
       frameMaxBytes: config.wsMaxFrameBytes,
       messagesPerSecond: config.wsMessagesPerSecond,
       messageBurst: config.wsMessageBurst,
+      idleRoomReleaseMs: DEFAULT_HUB_LIMITS.idleRoomReleaseMs,
     },
   });
   const context: ServerContext = {

@@ -31,6 +31,8 @@ export interface DatabaseConfig {
 export interface OpenDatabase {
   db: Kysely<DatabaseSchema>;
   dialect: Dialect;
+  /** The embedded connection itself, for the event log's hot path (null on Postgres). */
+  sqlite: BetterSqlite3.Database | null;
   close(): Promise<void>;
 }
 
@@ -57,7 +59,7 @@ function openSqlite(config: DatabaseConfig): OpenDatabase {
   }
   config.logger?.info('database: sqlite', { path, journalMode: 'wal', synchronous: 'full' });
   const db = new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { db, dialect: 'sqlite', close: () => db.destroy() };
+  return { db, dialect: 'sqlite', sqlite, close: () => db.destroy() };
 }
 
 /**
@@ -132,7 +134,7 @@ async function openPostgres(databaseUrl: string, config: DatabaseConfig): Promis
     throw new Error(`Cannot connect to Postgres at ${host}:${port}`, { cause: error });
   }
   config.logger?.info('database: postgres', safeHost(databaseUrl));
-  return { db, dialect: 'postgres', close: () => db.destroy() };
+  return { db, dialect: 'postgres', sqlite: null, close: () => db.destroy() };
 }
 
 /** Host and port only: the URL may carry a password. */

@@ -9,6 +9,7 @@ import { after, before } from 'node:test';
 import { openDatabase } from './database.ts';
 import { eventStoreContract } from './event-store.contract.ts';
 import { KyselyEventStore } from './kysely-event-store.ts';
+import { SqliteEventStore } from './sqlite-event-store.ts';
 import { migrateToLatest } from './migrations/index.ts';
 import { openSqliteEventStoreInWorker } from './testing/sqlite-worker-event-store.ts';
 
@@ -25,7 +26,17 @@ after(async () => {
 });
 
 eventStoreContract(
-  'sqlite',
+  'sqlite (prepared statements)',
+  async () => {
+    const database = await openDatabase({ dataDir });
+    if (!database.sqlite) throw new Error('expected an embedded database');
+    return { store: new SqliteEventStore(database.sqlite), close: () => database.close() };
+  },
+  { makeOtherWriter: () => openSqliteEventStoreInWorker(dataDir) },
+);
+
+eventStoreContract(
+  'sqlite (kysely)',
   async () => {
     const database = await openDatabase({ dataDir });
     return { store: new KyselyEventStore(database.db), close: () => database.close() };

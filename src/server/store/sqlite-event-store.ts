@@ -1,0 +1,127 @@
+/**
+ * The event log on embedded SQLite through better-sqlite3's prepared statements, run as one
+ * synchronous IMMEDIATE transaction per append. Same contract and schema as `KyselyEventStore`
+ * (the contract suite runs both against one file); it exists because the append is the hot path
+ * and Kysely's per-statement async round trips cost about four times the commit itself here
+ * (see bench/sqlite-append.bench.ts).
+ */
+import type BetterSqlite3 from 'better-sqlite3';
+import { checkAppendInput, toJsonText } from './append-checks.ts';
+import type { AppendInput, AppendResult, CommandRecord, EventStore, JsonValue, StoredEvent } from './event-store.ts';
+import type { SessionCommandsTable, SessionEventsTable } from './schema.ts';
+
+/** Postgres 23505 or SQLite's primary-key/unique constraint codes. */
+function isUniqueViolation(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null || !('code' in error)) return false;
+  return error.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || error.code === 'SQLITE_CONSTRAINT_UNIQUE';
+}
+
+function commandFromRow(row: SessionCommandsTable): CommandRecord {
+  return {
+    sessionId: row.session_id,
+    commandId: row.command_id,
+    actorId: row.actor_id,
+    atMs: row.at_ms,
+    outcome: JSON.parse(row.outcome) as JsonValue,
+    firstSeq: row.first_seq,
+    lastSeq: row.last_seq,
+  };
+}
+
+function eventFromRow(row: SessionEventsTable): StoredEvent {
+  return {
+    sessionId: row.session_id,
+    seq: row.seq,
+    atMs: row.at_ms,
+    actorId: row.actor_id,
+    commandId: row.command_id,
+    type: row.type,
+    body: JSON.parse(row.body) as JsonValue,
+  };
+}
+
+/** `EventStore` on the embedded SQLite connection (migrated to latest). */
+export class SqliteEventStore implements EventStore {
+  private readonly selectCommand: BetterSqlite3.Statement<[string, string], SessionCommandsTable>;
+  private readonly insertSession: BetterSqlite3.Statement<[string, number, string]>;
+  private readonly claimSeqs: BetterSqlite3.Statement<[number, string, number]>;
+  private readonly insertCommand: BetterSqlite3.Statement<[string, string, string, number, string, number | null, number | null]>;
+  private readonly insertEvent: BetterSqlite3.Statement<[string, number, number, string, string, string, string]>;
+  private readonly selectAfter: BetterSqlite3.Statement<[string, number, number], SessionEventsTable>;
+  private readonly selectLastSeq: BetterSqlite3.Statement<[string], { last: number | null }>;
+  private readonly append: (input: AppendInput) => AppendResult;
+
+  constructor(sqlite: BetterSqlite3.Database) {
+    this.selectCommand = sqlite.prepare('select * from session_commands where session_id = ? and command_id = ?');
+    this.insertSession = sqlite.prepare('insert into sessions (id, created_at_ms, created_by, last_seq) values (?, ?, ?, 0) on conflict (id) do nothing');
+    this.claimSeqs = sqlite.prepare('update sessions set last_seq = ? where id = ? and last_seq = ?');
+    this.insertCommand = sqlite.prepare(
+      'insert into session_commands (session_id, command_id, actor_id, at_ms, outcome, first_seq, last_seq) values (?, ?, ?, ?, ?, ?, ?)',
+    );
+    this.insertEvent = sqlite.prepare(
+      'insert into session_events (session_id, seq, at_ms, actor_id, command_id, type, body) values (?, ?, ?, ?, ?, ?, ?)',
+    );
+    this.selectAfter = sqlite.prepare('select * from session_events where session_id = ? and seq > ? order by seq asc limit ?');
+    this.selectLastSeq = sqlite.prepare('select max(seq) as last from session_events where session_id = ?');
+    const transaction = sqlite.transaction((input: AppendInput) => this.appendInTransaction(input));
+    // IMMEDIATE takes the write lock at BEGIN, so two processes never deadlock upgrading a read lock.
+    this.append = (input) => transaction.immediate(input);
+  }
+
+  appendForCommand(input: AppendInput): Promise<AppendResult> {
+    checkAppendInput(input);
+    try {
+      return Promise.resolve(this.append(input));
+    } catch (error) {
+      if (!isUniqueViolation(error)) return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+      const record = this.findCommandNow(input.sessionId, input.commandId);
+      return Promise.resolve(record ? { kind: 'duplicate', record } : { kind: 'conflict', lastSeq: this.lastSeqNow(input.sessionId) });
+    }
+  }
+
+  readAfter(sessionId: string, afterSeq: number, limit?: number): Promise<StoredEvent[]> {
+    return Promise.resolve(this.selectAfter.all(sessionId, afterSeq, limit ?? -1).map(eventFromRow));
+  }
+
+  lastSeq(sessionId: string): Promise<number> {
+    return Promise.resolve(this.lastSeqNow(sessionId));
+  }
+
+  findCommand(sessionId: string, commandId: string): Promise<CommandRecord | null> {
+    return Promise.resolve(this.findCommandNow(sessionId, commandId));
+  }
+
+  private lastSeqNow(sessionId: string): number {
+    return this.selectLastSeq.get(sessionId)?.last ?? 0;
+  }
+
+  private findCommandNow(sessionId: string, commandId: string): CommandRecord | null {
+    const row = this.selectCommand.get(sessionId, commandId);
+    return row ? commandFromRow(row) : null;
+  }
+
+  private appendInTransaction(input: AppendInput): AppendResult {
+    const { sessionId, expectedLastSeq, commandId, actorId, atMs } = input;
+    const known = this.findCommandNow(sessionId, commandId);
+    if (known) return { kind: 'duplicate', record: known };
+    const count = input.events.length;
+    const newLastSeq = expectedLastSeq + count;
+    if (expectedLastSeq === 0) this.insertSession.run(sessionId, atMs, actorId);
+    if (this.claimSeqs.run(newLastSeq, sessionId, expectedLastSeq).changes === 0) {
+      return { kind: 'conflict', lastSeq: this.lastSeqNow(sessionId) };
+    }
+    const outcomeText = toJsonText(input.outcome, 'outcome');
+    const firstSeq = count === 0 ? null : expectedLastSeq + 1;
+    const lastSeq = count === 0 ? null : newLastSeq;
+    this.insertCommand.run(sessionId, commandId, actorId, atMs, outcomeText, firstSeq, lastSeq);
+    const events: StoredEvent[] = input.events.map((event, index) => {
+      const seq = expectedLastSeq + 1 + index;
+      const bodyText = toJsonText(event.body, 'event body');
+      this.insertEvent.run(sessionId, seq, atMs, actorId, commandId, event.type, bodyText);
+      // Hand back what a reader will get, not the caller's objects.
+      return { sessionId, seq, atMs, actorId, commandId, type: event.type, body: JSON.parse(bodyText) as JsonValue };
+    });
+    const record: CommandRecord = { sessionId, commandId, actorId, atMs, outcome: JSON.parse(outcomeText) as JsonValue, firstSeq, lastSeq };
+    return { kind: 'appended', events, record };
+  }
+}
