@@ -113,7 +113,9 @@ describe('boundaries and check-ins', () => {
     );
     assert.match(message, /stays private/);
     harness.accept('ben', { type: 'checkIn', state: 'regulated', intensity: 2, tags: ['warm hands'], note: 'ok' });
-    assert.equal(harness.state.checkIns.length, 2);
+    assert.equal(harness.state.latestCheckIns.ben?.note, 'ok');
+    assert.equal(harness.state.latestSharedCheckIns.ben, undefined);
+    assert.equal(harness.state.latestCheckIns.ana?.state, 'activated');
   });
 
   test('[SS5] a check-in after a practice is linked to it', () => {
@@ -122,7 +124,7 @@ describe('boundaries and check-ins', () => {
     const runId = running(harness).runId;
     harness.accept('ana', { type: 'endPractice', outcome: 'stopped' });
     harness.accept('ana', { type: 'checkIn', state: 'regulated', intensity: 3, moment: 'after' });
-    assert.equal(harness.state.checkIns.at(-1)?.runId, runId);
+    assert.equal(harness.state.latestCheckIns.ana?.runId, runId);
   });
 });
 

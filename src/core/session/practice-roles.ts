@@ -16,17 +16,11 @@ export type RolesResolution =
  * check-ins never count, or the choice would reveal them.
  */
 function leadCandidate(state: SessionState, participantIds: readonly string[]): string | undefined {
-  for (let index = state.checkIns.length - 1; index >= 0; index -= 1) {
-    const checkIn = state.checkIns[index];
-    if (
-      checkIn?.visibility === 'shared' &&
-      checkIn.state === 'activated' &&
-      participantIds.includes(checkIn.participantId)
-    ) {
-      return checkIn.participantId;
-    }
-  }
-  return participantIds[0];
+  const activated = participantIds
+    .map((id) => state.latestSharedCheckIns[id])
+    .filter((checkIn) => checkIn?.state === 'activated')
+    .sort((a, b) => (b?.atMs ?? 0) - (a?.atMs ?? 0));
+  return activated[0]?.participantId ?? participantIds[0];
 }
 
 /** Fills in and checks the roles for `participantIds`. */

@@ -76,7 +76,13 @@ export interface SessionState {
   readonly pauseHolds: Readonly<Record<string, PauseHold>>;
   /** When the session as a whole stood still; null while it runs. */
   readonly pausedSinceMs: ServerTimeMs | null;
-  readonly checkIns: readonly CheckInRecord[];
+  /**
+   * Each person's most recent check-in, and most recent shared one. Only the latest matter to
+   * the rules; the full history lives in the log, so the state stays small however long a
+   * session runs.
+   */
+  readonly latestCheckIns: Readonly<Record<string, CheckInRecord>>;
+  readonly latestSharedCheckIns: Readonly<Record<string, CheckInRecord>>;
 }
 
 /** The state before any event: no session yet. */
@@ -91,7 +97,8 @@ export const SESSION_INITIAL_STATE: SessionState = {
   lastPractice: null,
   pauseHolds: {},
   pausedSinceMs: null,
-  checkIns: [],
+  latestCheckIns: {},
+  latestSharedCheckIns: {},
 };
 
 const ANONYMOUS_HOLD_PREFIX = 'anonymous-pause-';
@@ -162,7 +169,14 @@ export function sessionEvolve(state: SessionState, event: SessionEvent): Session
     }
     case 'checkedIn': {
       const { type: _type, ...record } = event;
-      return { ...state, checkIns: [...state.checkIns, record] };
+      return {
+        ...state,
+        latestCheckIns: { ...state.latestCheckIns, [record.participantId]: record },
+        latestSharedCheckIns:
+          record.visibility === 'shared'
+            ? { ...state.latestSharedCheckIns, [record.participantId]: record }
+            : state.latestSharedCheckIns,
+      };
     }
     case 'practiceProposed':
       return {
