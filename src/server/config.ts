@@ -14,7 +14,7 @@ const optionalUrl = z
   .optional();
 
 const environmentSchema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  PORT: z.coerce.number({ error: 'PORT must be a whole number between 0 and 65535.' }).int().min(0).max(65535, 'PORT must be a whole number between 0 and 65535.').default(8080),
   HOST: z.string().default('0.0.0.0'),
   DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: optionalUrl.refine((url) => url === undefined || /^postgres(ql)?:\/\//.test(url), {
@@ -26,8 +26,8 @@ const environmentSchema = z.object({
   PUBLIC_ORIGIN: optionalUrl.refine((url) => url === undefined || /^https?:\/\/[^/]+$/.test(url), {
     message: 'PUBLIC_ORIGIN must be a scheme and host with no path, e.g. https://attune.example.org',
   }),
-  INVITE_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(24),
-  GUEST_TTL_DAYS: z.coerce.number().positive().max(365).default(30),
+  INVITE_TTL_HOURS: z.coerce.number({ error: 'INVITE_TTL_HOURS must be a number of hours.' }).positive().max(24 * 30, 'INVITE_TTL_HOURS can be at most 720 (30 days).').default(24),
+  GUEST_TTL_DAYS: z.coerce.number({ error: 'GUEST_TTL_DAYS must be a number of days.' }).positive().max(365, 'GUEST_TTL_DAYS can be at most 365.').default(30),
   WS_MAX_FRAME_BYTES: z.coerce.number().int().min(1024).max(1024 * 1024).default(16 * 1024),
   WS_MESSAGES_PER_SECOND: z.coerce.number().positive().default(20),
   WS_MESSAGE_BURST: z.coerce.number().int().positive().default(60),

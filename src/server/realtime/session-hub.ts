@@ -32,10 +32,17 @@ export interface HubLimits {
   readonly frameMaxBytes: number;
   readonly messagesPerSecond: number;
   readonly messageBurst: number;
+  /** How long a room nobody is connected to stays in memory. */
+  readonly idleRoomReleaseMs: number;
 }
 
 /** Sensible limits: a person's device sends a few messages a second at most. */
-export const DEFAULT_HUB_LIMITS: HubLimits = { frameMaxBytes: FRAME_MAX_BYTES, messagesPerSecond: 20, messageBurst: 60 };
+export const DEFAULT_HUB_LIMITS: HubLimits = {
+  frameMaxBytes: FRAME_MAX_BYTES,
+  messagesPerSecond: 20,
+  messageBurst: 60,
+  idleRoomReleaseMs: 60_000,
+};
 
 /** What the hub needs from the rest of the server. */
 export interface HubDependencies {
@@ -108,6 +115,7 @@ export class SessionHub {
       tokenBucketFull(this.limits.messageBurst, this.limits.messagesPerSecond, this.deps.now()),
     );
     entry.room.connections.add(connection);
+    entry.room.cancelIdleRelease();
     await entry.ready;
     connection.send({
       type: 'welcome',
@@ -279,14 +287,22 @@ export class SessionHub {
     return entry;
   }
 
+  /**
+   * Lets go of a room nobody is connected to, after a grace period: reconnects and HTTP calls
+   * right after would otherwise fold the whole log from the database again.
+   */
   private releaseIfIdle(room: SessionRoom): void {
-    if (room.connections.size > 0) return;
-    void room.enqueue(async () => {
-      const entry = this.rooms.get(room.sessionId);
-      if (entry?.room !== room || room.connections.size > 0) return;
-      this.rooms.delete(room.sessionId);
-      await entry.unsubscribe?.();
-    });
+    if (room.connections.size > 0 || room.idleTimer !== null) return;
+    room.idleTimer = setTimeout(() => {
+      room.idleTimer = null;
+      void room.enqueue(async () => {
+        const entry = this.rooms.get(room.sessionId);
+        if (entry?.room !== room || room.connections.size > 0) return;
+        this.rooms.delete(room.sessionId);
+        await entry.unsubscribe?.();
+      });
+    }, this.limits.idleRoomReleaseMs);
+    room.idleTimer.unref();
   }
 
   private onBusNotice(room: SessionRoom, text: string): void {
@@ -316,6 +332,7 @@ export class SessionHub {
   async close(code: number, reason: string): Promise<void> {
     const entries = [...this.rooms.values()];
     this.rooms.clear();
+    for (const { room } of entries) room.cancelIdleRelease();
     for (const { room } of entries) for (const connection of room.connections) connection.socket.close(code, reason);
     await Promise.all(entries.map(async (entry) => { await entry.ready.catch(() => undefined); await entry.unsubscribe?.(); }));
   }

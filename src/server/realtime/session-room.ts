@@ -21,11 +21,19 @@ export class SessionRoom {
   /** The most recent committed events, contiguous, ending at `lastSeq`. */
   private recent: StoredEvent[] = [];
   private tail: Promise<unknown> = Promise.resolve();
+  /** Set while the room waits to be let go because nobody is connected. */
+  idleTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
     readonly sessionId: string,
     private readonly store: EventStore,
   ) {}
+
+  /** Keeps the room: someone connected again. */
+  cancelIdleRelease(): void {
+    if (this.idleTimer !== null) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
+  }
 
   /** Runs `work` after everything queued before it; a failure does not block what follows. */
   enqueue<T>(work: () => Promise<T>): Promise<T> {
