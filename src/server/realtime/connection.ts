@@ -15,6 +15,8 @@ import type { TokenBucket } from './token-bucket.ts';
 export interface ConnectionIdentity {
   readonly identityId: string;
   readonly kind: 'account' | 'guest';
+  /** When the identity stops being valid; null for never. Checked on every command. */
+  readonly expiresAtMs: number | null;
 }
 
 /** A socket queued this much and still unread is too slow to follow; it reconnects and catches up. */

@@ -29,7 +29,7 @@ function makeHub(options: { log?: MemoryEventLog; busHub?: MemoryBusHub; nodeId?
 
 async function open(hub: SessionHub, who: string, lastSeq = 0): Promise<{ socket: MemorySocket; connection: Connection }> {
   const socket = new MemorySocket();
-  const connection = await hub.connect(socket, { identityId: who, kind: 'guest' }, SESSION);
+  const connection = await hub.connect(socket, { identityId: who, kind: 'guest', expiresAtMs: null }, SESSION);
   await hub.receive(connection, JSON.stringify({ type: 'hello', protocolVersion: PROTOCOL_VERSION, lastSeq }));
   return { socket, connection };
 }
@@ -178,11 +178,23 @@ describe('session hub', () => {
     assert.equal(ana.socket.isOpen(), true);
   });
 
+  test('a command from an identity that has expired closes the socket instead of acting', async () => {
+    const { hub, store } = makeHub();
+    await sessionWithTwo(hub);
+    const socket = new MemorySocket();
+    const connection = await hub.connect(socket, { identityId: 'ana', kind: 'guest', expiresAtMs: 1 }, SESSION);
+    await hub.receive(connection, JSON.stringify({ type: 'hello', protocolVersion: PROTOCOL_VERSION, lastSeq: 0 }));
+    const before = await store.lastSeq(SESSION);
+    await hub.receive(connection, JSON.stringify({ type: 'command', commandId: 'late-command-1', command: { type: 'pause' } }));
+    assert.equal(socket.closed?.code, 4401);
+    assert.equal(await store.lastSeq(SESSION), before);
+  });
+
   test('answers clock-sync pings with the server’s receive and send times', async () => {
     let clock = 5_000;
     const { hub } = makeHub({ now: () => (clock += 3) });
     const socket = new MemorySocket();
-    const connection = await hub.connect(socket, { identityId: 'ana', kind: 'guest' }, SESSION);
+    const connection = await hub.connect(socket, { identityId: 'ana', kind: 'guest', expiresAtMs: null }, SESSION);
     await hub.receive(connection, JSON.stringify({ type: 'ping', pingId: 7, clientSentAtMs: 42 }));
     const pong = socket.received('pong')[0];
     assert.equal(pong?.pingId, 7);

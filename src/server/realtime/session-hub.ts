@@ -5,6 +5,7 @@
  * `RealtimeSocket`, storage through `EventStore` and other nodes through `Bus`.
  */
 import {
+  CLOSE_CODES,
   clientMessageSchema,
   FRAME_MAX_BYTES,
   PROTOCOL_ERROR_CODES as E,
@@ -185,6 +186,11 @@ export class SessionHub {
         await connection.room.enqueue(() => connection.deliver(this.deps.store));
         return;
       case 'command': {
+        const { expiresAtMs } = connection.identity;
+        if (expiresAtMs !== null && nowMs >= expiresAtMs) {
+          connection.socket.close(CLOSE_CODES.unauthorized, 'Your visit has expired; open your invite link again to continue.');
+          return;
+        }
         if (connection.sentSeq === null) {
           this.sendError(connection, E.helloFirst, 'Say hello first, with the last event you have.', message.commandId);
           return;

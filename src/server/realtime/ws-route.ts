@@ -76,7 +76,7 @@ export function liveSessionRoute(app: FastifyInstance, context: ServerContext): 
       // Frames can arrive before the hub has greeted the socket; they wait for the connection.
       const connected: Promise<Connection> = context.hub.connect(
         realtimeSocketFromWs(socket),
-        { identityId: identity.id, kind: identity.kind },
+        { identityId: identity.id, kind: identity.kind, expiresAtMs: identity.expiresAtMs },
         request.params.sessionId,
       );
       let inbox: Promise<unknown> = connected;
