@@ -199,6 +199,26 @@ describe('practices', () => {
     assert.deepEqual(run.roles, { ben: 'leader', ana: 'partner' });
   });
 
+  test('[SS11] in breathing touch the pacer follows the breather’s own pace', () => {
+    const harness = SessionHarness.withPeople(['ana', 'ben']);
+    harness.startPractice('breathing-touch', { consent: true, parameters: { startBreathsPerMin: 12, inhaleShare: 0.4 } });
+    const run = running(harness);
+    assert.equal(run.pacer?.ramp, undefined);
+    assert.ok(Math.abs((run.pacer?.pattern.inhaleMs ?? 0) - 2000) < 1e-9);
+    assert.ok(Math.abs((run.pacer?.pattern.exhaleMs ?? 0) - 3000) < 1e-9);
+    assert.deepEqual(run.roles, { ana: 'breather', ben: 'listener' });
+  });
+
+  test('[SS11] movement shares one beat; grounding and touch need no pacer', () => {
+    const moving = SessionHarness.withPeople(['ana', 'ben']);
+    moving.startPractice('movement', { parameters: { mode: 'walk' } });
+    assert.deepEqual(running(moving).tempo, { startAtMs: running(moving).startsAtMs, beatsPerMin: 90 });
+    const grounding = SessionHarness.withPeople(['ana', 'ben']);
+    grounding.startPractice('grounding');
+    assert.equal(running(grounding).pacer, null);
+    assert.equal(running(grounding).tempo, null);
+  });
+
   test('[SS9] [SS11] a touch practice needs every present person’s consent before it starts', () => {
     const harness = SessionHarness.withPeople(['ana', 'ben']);
     harness.accept('ana', propose('touch'));

@@ -30,13 +30,13 @@ const NOTHING_TO_FOLLOW: PracticeSchedules = {
   durationMs: null,
 };
 
-function breathRatioFromShare(inhaleShare: number): {
-  inhale: number;
-  holdAfterInhale: number;
-  exhale: number;
-  holdAfterExhale: number;
-} {
-  return { inhale: inhaleShare, holdAfterInhale: 0, exhale: 1 - inhaleShare, holdAfterExhale: 0 };
+/** A pacer at a steady rate whose in-breath takes `inhaleShare` of each breath, no holds. */
+function pacerAtRate(
+  startAtMs: ServerTimeMs,
+  settings: { readonly startBreathsPerMin: number; readonly inhaleShare: number },
+): PacerSchedule {
+  const ratio = { inhale: settings.inhaleShare, holdAfterInhale: 0, exhale: 1 - settings.inhaleShare, holdAfterExhale: 0 };
+  return { startAtMs, pattern: breathPatternFromRate(settings.startBreathsPerMin, ratio) };
 }
 
 function parsed<I extends PracticeId>(id: I, parameters: unknown) {
@@ -62,29 +62,16 @@ export function practiceSchedulesAt(
       return { ...NOTHING_TO_FOLLOW, pacer: { startAtMs: startsAtMs, pattern: parsed(practiceId, parameters).pattern } };
     case 'mirroring': {
       const settings = parsed(practiceId, parameters);
-      return {
-        ...NOTHING_TO_FOLLOW,
-        pacer: {
-          startAtMs: startsAtMs,
-          pattern: breathPatternFromRate(settings.startBreathsPerMin, breathRatioFromShare(settings.inhaleShare)),
-          ramp: {
-            fromBreathsPerMin: settings.startBreathsPerMin,
-            toBreathsPerMin: settings.targetBreathsPerMin,
-            durationMs: settings.rampDurationMs,
-          },
-        },
+      const ramp = {
+        fromBreathsPerMin: settings.startBreathsPerMin,
+        toBreathsPerMin: settings.targetBreathsPerMin,
+        durationMs: settings.rampDurationMs,
       };
+      return { ...NOTHING_TO_FOLLOW, pacer: { ...pacerAtRate(startsAtMs, settings), ramp } };
     }
-    case 'breathing-touch': {
-      const settings = parsed(practiceId, parameters);
-      return {
-        ...NOTHING_TO_FOLLOW,
-        pacer: {
-          startAtMs: startsAtMs,
-          pattern: breathPatternFromRate(settings.startBreathsPerMin, breathRatioFromShare(settings.inhaleShare)),
-        },
-      };
-    }
+    case 'breathing-touch':
+      // The pacer follows the breather: it starts at the pace they gave and stays there.
+      return { ...NOTHING_TO_FOLLOW, pacer: pacerAtRate(startsAtMs, parsed(practiceId, parameters)) };
     case 'movement': {
       const settings = parsed(practiceId, parameters);
       return { ...NOTHING_TO_FOLLOW, tempo: { startAtMs: startsAtMs, beatsPerMin: settings.beatsPerMin } };

@@ -21,6 +21,7 @@ import type {
 } from './event-store.ts';
 import type { DatabaseSchema, SessionCommandsTable, SessionEventsTable } from './schema.ts';
 import { checkAppendInput, toJsonText } from './append-checks.ts';
+import { commandRecordFromRow, errorIsUniqueViolation, storedEventFromRow } from './rows.ts';
 
 /** Rows per INSERT, well under SQLite's bound-parameter limit. */
 const INSERT_CHUNK = 500;
@@ -47,7 +48,7 @@ export class KyselyEventStore implements EventStore {
     } catch (error) {
       if (error instanceof RollbackWith) {
         if (error.result !== null) return error.result;
-      } else if (!isUniqueViolation(error)) {
+      } else if (!errorIsUniqueViolation(error)) {
         throw error;
       }
     }
@@ -67,7 +68,7 @@ export class KyselyEventStore implements EventStore {
       .orderBy('seq', 'asc');
     if (limit !== undefined) query = query.limit(limit);
     const rows = await query.execute();
-    return rows.map(eventFromRow);
+    return rows.map(storedEventFromRow);
   }
 
   async lastSeq(sessionId: string): Promise<number> {
@@ -174,41 +175,9 @@ async function findCommandIn(
     .where('session_id', '=', sessionId)
     .where('command_id', '=', commandId)
     .executeTakeFirst();
-  if (row === undefined) return null;
-  return {
-    sessionId: row.session_id,
-    commandId: row.command_id,
-    actorId: row.actor_id,
-    atMs: row.at_ms,
-    outcome: JSON.parse(row.outcome) as JsonValue,
-    firstSeq: row.first_seq,
-    lastSeq: row.last_seq,
-  };
-}
-
-function eventFromRow(row: SessionEventsTable): StoredEvent {
-  return {
-    sessionId: row.session_id,
-    seq: row.seq,
-    atMs: row.at_ms,
-    actorId: row.actor_id,
-    commandId: row.command_id,
-    type: row.type,
-    body: JSON.parse(row.body) as JsonValue,
-  };
+  return row === undefined ? null : commandRecordFromRow(row);
 }
 
 function roundTrip(value: JsonValue): JsonValue {
   return JSON.parse(toJsonText(value, 'value')) as JsonValue;
-}
-
-/** Postgres 23505 or SQLite's primary-key/unique constraint codes. */
-function isUniqueViolation(error: unknown): boolean {
-  if (typeof error !== 'object' || error === null || !('code' in error)) return false;
-  const code = error.code;
-  return (
-    code === '23505' ||
-    code === 'SQLITE_CONSTRAINT_PRIMARYKEY' ||
-    code === 'SQLITE_CONSTRAINT_UNIQUE'
-  );
 }

@@ -8,37 +8,8 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { checkAppendInput, toJsonText } from './append-checks.ts';
 import type { AppendInput, AppendResult, CommandRecord, EventStore, JsonValue, StoredEvent } from './event-store.ts';
+import { commandRecordFromRow, errorIsUniqueViolation, storedEventFromRow } from './rows.ts';
 import type { SessionCommandsTable, SessionEventsTable } from './schema.ts';
-
-/** Postgres 23505 or SQLite's primary-key/unique constraint codes. */
-function isUniqueViolation(error: unknown): boolean {
-  if (typeof error !== 'object' || error === null || !('code' in error)) return false;
-  return error.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || error.code === 'SQLITE_CONSTRAINT_UNIQUE';
-}
-
-function commandFromRow(row: SessionCommandsTable): CommandRecord {
-  return {
-    sessionId: row.session_id,
-    commandId: row.command_id,
-    actorId: row.actor_id,
-    atMs: row.at_ms,
-    outcome: JSON.parse(row.outcome) as JsonValue,
-    firstSeq: row.first_seq,
-    lastSeq: row.last_seq,
-  };
-}
-
-function eventFromRow(row: SessionEventsTable): StoredEvent {
-  return {
-    sessionId: row.session_id,
-    seq: row.seq,
-    atMs: row.at_ms,
-    actorId: row.actor_id,
-    commandId: row.command_id,
-    type: row.type,
-    body: JSON.parse(row.body) as JsonValue,
-  };
-}
 
 /** `EventStore` on the embedded SQLite connection (migrated to latest). */
 export class SqliteEventStore implements EventStore {
@@ -73,14 +44,14 @@ export class SqliteEventStore implements EventStore {
     try {
       return Promise.resolve(this.append(input));
     } catch (error) {
-      if (!isUniqueViolation(error)) return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+      if (!errorIsUniqueViolation(error)) return Promise.reject(error instanceof Error ? error : new Error(String(error)));
       const record = this.findCommandNow(input.sessionId, input.commandId);
       return Promise.resolve(record ? { kind: 'duplicate', record } : { kind: 'conflict', lastSeq: this.lastSeqNow(input.sessionId) });
     }
   }
 
   readAfter(sessionId: string, afterSeq: number, limit?: number): Promise<StoredEvent[]> {
-    return Promise.resolve(this.selectAfter.all(sessionId, afterSeq, limit ?? -1).map(eventFromRow));
+    return Promise.resolve(this.selectAfter.all(sessionId, afterSeq, limit ?? -1).map(storedEventFromRow));
   }
 
   lastSeq(sessionId: string): Promise<number> {
@@ -97,7 +68,7 @@ export class SqliteEventStore implements EventStore {
 
   private findCommandNow(sessionId: string, commandId: string): CommandRecord | null {
     const row = this.selectCommand.get(sessionId, commandId);
-    return row ? commandFromRow(row) : null;
+    return row ? commandRecordFromRow(row) : null;
   }
 
   private appendInTransaction(input: AppendInput): AppendResult {
