@@ -5,7 +5,7 @@
  * (WAL, synchronous=FULL), in the same run. Prints figures and the ratio (target ≥ 0.5).
  * Run: npx tsx bench/sqlite-append.bench.ts [commands]
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
@@ -22,6 +22,7 @@ const COMMANDS = Number(process.argv[2] ?? 3000);
 const CONCURRENT_SESSIONS = 8;
 
 function rawInsertLoop(dir: string, count: number): number {
+  mkdirSync(dir, { recursive: true });
   const db = new BetterSqlite3(join(dir, 'raw.sqlite'));
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
@@ -67,16 +68,26 @@ async function hubAppends(dir: string, count: number, sessions: number): Promise
   return { perSecond: (perSession * sessions) / seconds, p50Ms: at(0.5), p99Ms: at(0.99) };
 }
 
+/** Rounds alternate raw and acknowledged runs, so disk and CPU noise hits both alike. */
+const ROUNDS = 3;
+
 const dir = mkdtempSync(join(tmpdir(), 'attune-bench-'));
 try {
-  const raw = rawInsertLoop(dir, COMMANDS);
-  const single = await hubAppends(join(dir, 'one'), COMMANDS, 1);
-  const many = await hubAppends(join(dir, 'many'), COMMANDS, CONCURRENT_SESSIONS);
   const fmt = (n: number) => n.toFixed(0).padStart(7);
-  console.log(`SQLite appends, WAL + synchronous=FULL, ${COMMANDS} commands each (one commit per acknowledged command)`);
-  console.log(`raw better-sqlite3 insert loop          ${fmt(raw)} rows/s`);
-  console.log(`acknowledged appends, 1 session         ${fmt(single.perSecond)} commands/s  p50 ${single.p50Ms.toFixed(2)} ms  p99 ${single.p99Ms.toFixed(2)} ms  ratio ${(single.perSecond / raw).toFixed(2)}`);
-  console.log(`acknowledged appends, ${CONCURRENT_SESSIONS} sessions        ${fmt(many.perSecond)} commands/s  p50 ${many.p50Ms.toFixed(2)} ms  p99 ${many.p99Ms.toFixed(2)} ms  ratio ${(many.perSecond / raw).toFixed(2)}`);
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+  console.log(`SQLite appends, WAL + synchronous=FULL, ${COMMANDS} commands per run, ${ROUNDS} alternating rounds (one commit per acknowledged command)`);
+  const ratios = { one: [] as number[], many: [] as number[] };
+  for (let round = 0; round < ROUNDS; round += 1) {
+    const raw = rawInsertLoop(join(dir, `raw-${round}`), COMMANDS);
+    const single = await hubAppends(join(dir, `one-${round}`), COMMANDS, 1);
+    const many = await hubAppends(join(dir, `many-${round}`), COMMANDS, CONCURRENT_SESSIONS);
+    ratios.one.push(single.perSecond / raw);
+    ratios.many.push(many.perSecond / raw);
+    console.log(`round ${round + 1}: raw insert loop ${fmt(raw)} rows/s | acknowledged, 1 session ${fmt(single.perSecond)}/s (p50 ${single.p50Ms.toFixed(2)} ms, p99 ${single.p99Ms.toFixed(2)} ms) | ${CONCURRENT_SESSIONS} sessions ${fmt(many.perSecond)}/s (p50 ${many.p50Ms.toFixed(2)} ms, p99 ${many.p99Ms.toFixed(2)} ms)`);
+  }
+  const describe = (values: number[]) => `median ${median(values).toFixed(2)} (min ${Math.min(...values).toFixed(2)}, max ${Math.max(...values).toFixed(2)})`;
+  console.log(`ratio acknowledged / raw, 1 session:  ${describe(ratios.one)}`);
+  console.log(`ratio acknowledged / raw, ${CONCURRENT_SESSIONS} sessions: ${describe(ratios.many)}`);
   console.log('target: ratio ≥ 0.50');
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -73,14 +73,16 @@ export class SqliteEventStore implements EventStore {
 
   private appendInTransaction(input: AppendInput): AppendResult {
     const { sessionId, expectedLastSeq, commandId, actorId, atMs } = input;
-    const known = this.findCommandNow(sessionId, commandId);
-    if (known) return { kind: 'duplicate', record: known };
     const count = input.events.length;
     const newLastSeq = expectedLastSeq + count;
     if (expectedLastSeq === 0) this.insertSession.run(sessionId, atMs, actorId);
     if (this.claimSeqs.run(newLastSeq, sessionId, expectedLastSeq).changes === 0) {
-      return { kind: 'conflict', lastSeq: this.lastSeqNow(sessionId) };
+      // A known command id wins over a stale seq: the client is retrying something that happened.
+      const known = this.findCommandNow(sessionId, commandId);
+      return known ? { kind: 'duplicate', record: known } : { kind: 'conflict', lastSeq: this.lastSeqNow(sessionId) };
     }
+    // A repeated command id fails the primary key here; the transaction rolls back and
+    // `appendForCommand` answers with the first outcome.
     const outcomeText = toJsonText(input.outcome, 'outcome');
     const firstSeq = count === 0 ? null : expectedLastSeq + 1;
     const lastSeq = count === 0 ? null : newLastSeq;
@@ -89,7 +91,7 @@ export class SqliteEventStore implements EventStore {
       const seq = expectedLastSeq + 1 + index;
       const bodyText = toJsonText(event.body, 'event body');
       this.insertEvent.run(sessionId, seq, atMs, actorId, commandId, event.type, bodyText);
-      // Hand back what a reader will get, not the caller's objects.
+      // Hand back what a reader will get, sharing no objects with the caller.
       return { sessionId, seq, atMs, actorId, commandId, type: event.type, body: JSON.parse(bodyText) as JsonValue };
     });
     const record: CommandRecord = { sessionId, commandId, actorId, atMs, outcome: JSON.parse(outcomeText) as JsonValue, firstSeq, lastSeq };
