@@ -11,7 +11,7 @@ const impureGlobals = [
 ].map((name) => ({ name, message: 'src/core is pure: pass this in as a parameter instead.' }));
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'data/**', 'dist/**', '.tmp/**'] },
+  { ignores: ['node_modules/**', 'data/**', 'dist/**', '.tmp/**', 'e2e-artifacts/**'] },
   eslint.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {
@@ -61,6 +61,7 @@ export default tseslint.config(
     files: ['src/web/**/*.ts', 'src/web/**/*.tsx'],
     rules: { 'no-restricted-imports': ['error', { patterns: [
       { group: ['**/server/**', '**/cli/**'], message: 'The web client never imports the server.' },
+      { group: ['node:*'], message: 'The web client runs in the browser: no Node modules.' },
     ] }] },
   },
   {

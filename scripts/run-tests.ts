@@ -1,5 +1,5 @@
 /**
- * Runs every `*.test.ts` under src/, bench/ and scripts/ with node's test runner through tsx.
+ * Runs every `*.test.ts` under src/, bench/, scripts/ and e2e/ with node's test runner through tsx.
  * Node 20's `--test` does not expand globs, and an empty file list would run nothing and pass,
  * so the list is built here and an empty one is an error.
  * Usage: tsx scripts/run-tests.ts [path-substring ...]
@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
-const ROOTS = ['src', 'bench', 'scripts'];
+const ROOTS = ['src', 'bench', 'scripts', 'e2e'];
 const filters = process.argv.slice(2);
 
 function testFilesUnder(dir: string): string[] {

@@ -7,7 +7,7 @@ import { z } from 'zod';
 const HOUR_MS = 60 * 60 * 1000;
 const DAY_MS = 24 * HOUR_MS;
 
-const optionalUrl = z
+const optionalSetting = z
   .string()
   .trim()
   .transform((value) => (value === '' ? undefined : value))
@@ -17,13 +17,13 @@ const environmentSchema = z.object({
   PORT: z.coerce.number({ error: 'PORT must be a whole number between 0 and 65535.' }).int().min(0).max(65535, 'PORT must be a whole number between 0 and 65535.').default(8080),
   HOST: z.string().default('0.0.0.0'),
   DATA_DIR: z.string().min(1).default('./data'),
-  DATABASE_URL: optionalUrl.refine((url) => url === undefined || /^postgres(ql)?:\/\//.test(url), {
+  DATABASE_URL: optionalSetting.refine((url) => url === undefined || /^postgres(ql)?:\/\//.test(url), {
     message: 'DATABASE_URL must start with postgres:// (leave it unset to use the embedded SQLite database).',
   }),
-  REDIS_URL: optionalUrl.refine((url) => url === undefined || /^rediss?:\/\//.test(url), {
+  REDIS_URL: optionalSetting.refine((url) => url === undefined || /^rediss?:\/\//.test(url), {
     message: 'REDIS_URL must start with redis:// or rediss:// (leave it unset to run a single node).',
   }),
-  PUBLIC_ORIGIN: optionalUrl.refine((url) => url === undefined || /^https?:\/\/[^/]+$/.test(url), {
+  PUBLIC_ORIGIN: optionalSetting.refine((url) => url === undefined || /^https?:\/\/[^/]+$/.test(url), {
     message: 'PUBLIC_ORIGIN must be a scheme and host with no path, e.g. https://attune.example.org',
   }),
   INVITE_TTL_HOURS: z.coerce.number({ error: 'INVITE_TTL_HOURS must be a number of hours.' }).positive().max(24 * 30, 'INVITE_TTL_HOURS can be at most 720 (30 days).').default(24),
@@ -35,6 +35,7 @@ const environmentSchema = z.object({
   LOG_LEVEL: z.enum(['info', 'warn', 'error', 'silent']).default('info'),
   NODE_ID: z.string().min(1).optional(),
   REDIS_CHANNEL_PREFIX: z.string().default('attune:'),
+  HELP_RESOURCES_FILE: optionalSetting,
 });
 
 /** The server's configuration after parsing. */
@@ -59,6 +60,8 @@ export interface Config {
   readonly nodeId: string | undefined;
   /** Prepended to every Redis channel, so several deployments can share one Redis. */
   readonly redisChannelPrefix: string;
+  /** A JSON file with the crisis resources to show; unset: sensible defaults. */
+  readonly helpResourcesFile: string | undefined;
 }
 
 /** A setting that could not be used, with what to do about it. */
@@ -97,5 +100,6 @@ export function configFromEnvironment(environment: Readonly<Record<string, strin
     logLevel: env.LOG_LEVEL,
     nodeId: env.NODE_ID,
     redisChannelPrefix: env.REDIS_CHANNEL_PREFIX,
+    helpResourcesFile: env.HELP_RESOURCES_FILE,
   };
 }

@@ -3,6 +3,7 @@
  */
 import type { IdentityCookies } from './auth/identity-cookie.ts';
 import type { Config } from './config.ts';
+import type { HelpResources } from './help/help-resources.ts';
 import type { Logger } from './log/logger.ts';
 import type { SessionHub } from './realtime/session-hub.ts';
 import type { IdentityStore } from './store/identity-store.ts';
@@ -16,6 +17,8 @@ export interface ServerContext {
   readonly identities: IdentityStore;
   readonly invites: InviteStore;
   readonly cookies: IdentityCookies;
+  /** What "Need help now?" shows, as the operator configured it. */
+  readonly help: HelpResources;
   /** The server clock, in ms since the epoch. */
   readonly now: () => number;
 }

@@ -11,6 +11,7 @@ import { MemoryBus } from './bus/memory-bus.ts';
 import { RedisBus } from './bus/redis-bus.ts';
 import type { Config } from './config.ts';
 import type { ServerContext } from './context.ts';
+import { helpResourcesLoad } from './help/help-resources.ts';
 import { appBuild } from './http/app.ts';
 import type { Logger } from './log/logger.ts';
 import { DEFAULT_HUB_LIMITS, SessionHub } from './realtime/session-hub.ts';
@@ -82,6 +83,7 @@ export async function serverStart(config: Config, logger: Logger, now: () => num
     hub,
     identities,
     invites: new KyselyInviteStore(database.db),
+    help: helpResourcesLoad(config.helpResourcesFile),
     cookies: new IdentityCookies(identities, { secure: config.secureCookies, guestTtlMs: config.guestTtlMs, now }),
     now,
   };

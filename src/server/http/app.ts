@@ -12,6 +12,7 @@ import { liveSessionRoute } from '../realtime/ws-route.ts';
 import { HttpError, httpErrors, type ErrorBody } from './errors.ts';
 import { identityRoutes } from './identity-routes.ts';
 import { sessionRoutes } from './session-routes.ts';
+import { webRoutes } from './web-routes.ts';
 
 /** Largest HTTP request body, in bytes. */
 export const HTTP_BODY_MAX_BYTES = 64 * 1024;
@@ -82,12 +83,18 @@ export async function appBuild(context: ServerContext): Promise<FastifyInstance>
     context.logger.error('http', 'request failed', { method: request.method, url: request.url, error: String(error) });
     return reply.code(500).send({ error: { code: 'internal', message: 'Something went wrong on our side. Nothing you sent was lost; please try again.' } } satisfies ErrorBody);
   });
-  app.setNotFoundHandler((_request, reply) => {
+  const webBuilt = await webRoutes(app);
+  app.setNotFoundHandler((request, reply) => {
+    // The browser app routes on the client: any page path gets the app shell.
+    if (webBuilt && request.method === 'GET' && !request.url.startsWith('/api/')) {
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    }
     const error = httpErrors.notFound();
     return reply.code(404).send({ error: { code: error.code, message: error.message } } satisfies ErrorBody);
   });
 
   app.get('/api/health', () => ({ ok: true }));
+  app.get('/api/help', () => context.help);
   identityRoutes(app, context);
   sessionRoutes(app, context);
   liveSessionRoute(app, context);

@@ -1,0 +1,53 @@
+/**
+ * The app shell: a header with the way home and the always-present "Need help now?", and the
+ * screen the path asks for. Screens other than home load on demand.
+ */
+import { HelpButton } from './help/help-button.tsx';
+import { lazyScreen } from './lazy-screen.tsx';
+import { linkClick, useRoute } from './router.ts';
+import { HomeScreen } from './screens/home.tsx';
+
+const SoloPracticeScreen = lazyScreen<{ practiceId: string }>(() => import('./screens/solo-practice.tsx'));
+const StartSessionScreen = lazyScreen<object>(() => import('./screens/start-session.tsx'));
+const JoinScreen = lazyScreen<{ token: string }>(() => import('./screens/join.tsx'));
+const SessionScreen = lazyScreen<{ sessionId: string }>(() => import('./screens/session.tsx'));
+
+function NotFound() {
+  return (
+    <section class="screen">
+      <h1>Nothing here</h1>
+      <p>This page does not exist. You can go back to the start.</p>
+      <a class="button" href="/" onClick={(event) => { linkClick(event, '/'); }}>Back to the start</a>
+    </section>
+  );
+}
+
+function screenFor(path: string, hash: string) {
+  if (path === '/' || path === '') return <HomeScreen />;
+  const practice = /^\/practice\/([a-z-]+)$/.exec(path);
+  if (practice?.[1] !== undefined) return <SoloPracticeScreen practiceId={practice[1]} />;
+  if (path === '/together') return <StartSessionScreen />;
+  if (path === '/join') return <JoinScreen token={hash} />;
+  const session = /^\/session\/([A-Za-z0-9-]+)$/.exec(path);
+  if (session?.[1] !== undefined) return <SessionScreen sessionId={session[1]} />;
+  return <NotFound />;
+}
+
+/** The whole app. */
+export function App() {
+  const { path, hash } = useRoute();
+  return (
+    <>
+      <a class="skip-link" href="#main">Skip to content</a>
+      <header class="app-header">
+        <a class="brand" href="/" onClick={(event) => { linkClick(event, '/'); }}>
+          Attune
+        </a>
+        <HelpButton />
+      </header>
+      <main id="main" tabIndex={-1}>
+        {screenFor(path, hash)}
+      </main>
+    </>
+  );
+}
