@@ -19,38 +19,41 @@ export function decidePause(
   return accepted({ type: 'sessionPaused', participantId: me, saidItWasThem: sayItWasMe, atMs: nowMs });
 }
 
-/** SS13: only the person holding a pause releases it; the session moves again when no hold is left. */
+/**
+ * SS13: the person holding a pause releases it; the session moves again when no hold is left.
+ * A pause whose holder has left the session may be released by anyone present, so nobody is
+ * stranded, and a departure never reveals who paused by resuming in the same breath.
+ */
 export function decideResume(state: SessionState, me: string, nowMs: ServerTimeMs): Decision {
-  if (state.pausedSinceMs === null) {
+  const { pausedSinceMs } = state;
+  if (pausedSinceMs === null) {
     return rejection(R.notPaused, 'Nothing is paused right now.');
   }
-  if (!(me in state.pauseHolds)) {
+  const releasable =
+    me in state.pauseHolds
+      ? [me]
+      : Object.keys(state.pauseHolds).filter((holder) => state.participants[holder]?.present !== true);
+  if (releasable.length === 0) {
     return rejection(
       R.notYourPause,
       'Someone else paused, and they will resume when they are ready. You can take this time for yourself.',
     );
   }
-  return accepted(resumeEvent(state, me, nowMs));
-}
-
-function resumeEvent(state: SessionState, holder: string, nowMs: ServerTimeMs): SessionEvent {
-  const remaining = Object.keys(state.pauseHolds).filter((id) => id !== holder);
-  const resumesSession = remaining.length === 0;
-  return {
-    type: 'sessionResumed',
-    participantId: holder,
-    saidItWasThem: state.pauseHolds[holder]?.saidItWasThem ?? false,
-    resumesSession,
-    pausedForMs: resumesSession && state.pausedSinceMs !== null ? nowMs - state.pausedSinceMs : 0,
-    atMs: nowMs,
-  };
-}
-
-/** SS3: when someone leaves, the pause they held goes with them; the session moves again if it was the last. */
-export function sessionResumeEventsOnLeaving(
-  state: SessionState,
-  leaver: string,
-  nowMs: ServerTimeMs,
-): SessionEvent[] {
-  return leaver in state.pauseHolds ? [resumeEvent(state, leaver, nowMs)] : [];
+  const events: SessionEvent[] = [];
+  let holds = state.pauseHolds;
+  for (const holder of releasable) {
+    const { [holder]: released, ...rest } = holds;
+    const resumesSession = Object.keys(rest).length === 0;
+    events.push({
+      type: 'sessionResumed',
+      participantId: holder,
+      saidItWasThem: released?.saidItWasThem ?? false,
+      resumesSession,
+      // Clocks of different nodes may disagree slightly; a schedule never moves backwards.
+      pausedForMs: resumesSession ? Math.max(0, nowMs - pausedSinceMs) : 0,
+      atMs: nowMs,
+    });
+    holds = rest;
+  }
+  return accepted(...events);
 }

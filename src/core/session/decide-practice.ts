@@ -32,10 +32,15 @@ export const PRACTICE_COMPLETION_TOLERANCE_MS = 2000;
 
 type ProposeCommand = Extract<SessionCommand, { type: 'proposePractice' }>;
 
-function definitionOf(practiceId: string): PracticeDefinition<unknown> {
+/**
+ * The catalogue entry of a recorded practice. A log can outlive a catalogue entry (a newer
+ * version removed it); such a practice counts as needing every safeguard: touch consent included,
+ * so withdrawing consent still stops it and leaving still ends it.
+ */
+function definitionOf(practiceId: string): Pick<PracticeDefinition<unknown>, 'title' | 'consentsRequired' | 'excludedBy' | 'minParticipants' | 'maxParticipants' | 'id' | 'roles'> & { readonly known: boolean } {
   const definition = practiceById(practiceId);
-  if (!definition) throw new Error(`A recorded practice "${practiceId}" is not in the catalogue.`);
-  return definition;
+  if (definition) return { ...definition, known: true };
+  return { id: 'touch', title: 'This practice', consentsRequired: ['touch'], excludedBy: ['touch'], minParticipants: 99, maxParticipants: 0, roles: [], known: false };
 }
 
 function ended(runId: string, outcome: 'completed' | 'stopped', reason: PracticeEndReason, atMs: ServerTimeMs): SessionEvent {
@@ -151,7 +156,8 @@ export function decideStart(state: SessionState, nowMs: ServerTimeMs): Decision 
   if (sessionIsPaused(state)) {
     return rejection(R.paused, 'The session is paused. It can start once whoever paused is ready to go on.');
   }
-  const definition = definitionOf(practice.practiceId);
+  const definition = practiceById(practice.practiceId);
+  if (!definition) return rejection(R.practiceUnknown, 'That practice is no longer available. Choose another one.');
   const present = sessionPresentParticipants(state);
   if (present.length < definition.minParticipants || present.length > definition.maxParticipants) {
     const range =
@@ -248,6 +254,11 @@ export function practiceFallout(state: SessionState, nowMs: ServerTimeMs): Sessi
   const practice = state.practice;
   if (!practice) return [];
   const definition = definitionOf(practice.practiceId);
+  if (!definition.known) {
+    return practice.status === 'running'
+      ? [ended(practice.runId, 'stopped', 'stopped', nowMs)]
+      : [{ type: 'proposalWithdrawn', runId: practice.runId, reason: 'withdrawn' }];
+  }
   if (practice.status === 'proposed') {
     const excluded = sessionPresentParticipants(state).some((person) =>
       boundariesExclude(person.boundaries, definition.excludedBy),

@@ -5,7 +5,8 @@ import { REJECTION_CODES as R } from '../protocol/rejection-codes.ts';
 import { SessionHarness, boundariesRulingOut } from '../testing/session-harness.ts';
 import { PRACTICE_LEAD_IN_MS } from './decide-practice.ts';
 import { practiceElapsedMs, sessionIsPaused, sessionRunningPractice } from './queries.ts';
-import { sessionFold } from './state.ts';
+import type { CheckInRecord } from './events.ts';
+import { sessionFold, type PracticeProposal } from './state.ts';
 
 const join = (name: string, boundaries = OPEN_BOUNDARIES) => ({ type: 'join', displayName: name, boundaries });
 const propose = (practiceId: string, extra: object = {}) => ({ type: 'proposePractice', practiceId, ...extra });
@@ -13,6 +14,11 @@ const READY = { type: 'setReady', ready: true };
 const START = { type: 'startPractice' };
 const PAUSE = { type: 'pause' };
 const RESUME = { type: 'resume' };
+
+/** Reads a check-in's practice link without letting earlier assertions narrow the type. */
+function runIdOf(checkIn: CheckInRecord | undefined): string | null | undefined {
+  return checkIn?.runId;
+}
 
 function typesOf(events: readonly { type: string }[]): string[] {
   return events.map((event) => event.type);
@@ -111,20 +117,25 @@ describe('boundaries and check-ins', () => {
       { type: 'checkIn', state: 'regulated', intensity: 2, visibility: 'shared' },
       R.boundaryBlocks,
     );
-    assert.match(message, /stays private/);
+    assert.match(message, /not saved yet/);
     harness.accept('ben', { type: 'checkIn', state: 'regulated', intensity: 2, tags: ['warm hands'], note: 'ok' });
     assert.equal(harness.state.latestCheckIns.ben?.note, 'ok');
     assert.equal(harness.state.latestSharedCheckIns.ben, undefined);
     assert.equal(harness.state.latestCheckIns.ana?.state, 'activated');
   });
 
-  test('[SS5] a check-in after a practice is linked to it', () => {
+  test('[SS5] a check-in before a practice is linked to the waiting one, after to the one that ended', () => {
     const harness = SessionHarness.withPeople(['ana', 'ben']);
+    harness.accept('ana', { type: 'checkIn', state: 'activated', intensity: 6, moment: 'before' });
+    assert.equal(harness.state.latestCheckIns.ana?.runId, null, 'nothing proposed yet');
     harness.startPractice('breath-sync');
     const runId = running(harness).runId;
+    harness.accept('ben', { type: 'checkIn', state: 'activated', intensity: 6, moment: 'before' });
+    assert.equal(harness.state.latestCheckIns.ben?.runId, runId);
     harness.accept('ana', { type: 'endPractice', outcome: 'stopped' });
+    harness.accept('ben', propose('movement'));
     harness.accept('ana', { type: 'checkIn', state: 'regulated', intensity: 3, moment: 'after' });
-    assert.equal(harness.state.latestCheckIns.ana?.runId, runId);
+    assert.equal(runIdOf(harness.state.latestCheckIns.ana), runId, 'after links to the practice that ended, not the new proposal');
   });
 });
 
@@ -217,6 +228,13 @@ describe('practices', () => {
     grounding.startPractice('grounding');
     assert.equal(running(grounding).pacer, null);
     assert.equal(running(grounding).tempo, null);
+  });
+
+  test('[SS6] a private check-in never decides who leads mirroring', () => {
+    const harness = SessionHarness.withPeople(['ana', 'ben']);
+    harness.accept('ben', { type: 'checkIn', state: 'activated', intensity: 9, visibility: 'private' });
+    harness.startPractice('mirroring');
+    assert.deepEqual(running(harness).roles, { ana: 'leader', ben: 'partner' });
   });
 
   test('[SS9] [SS11] a touch practice needs every present person’s consent before it starts', () => {
@@ -348,11 +366,18 @@ describe('pause', () => {
     harness.reject('ben', RESUME, R.notPaused);
   });
 
-  test('[SS3] a pause goes with the person who leaves', () => {
-    const harness = SessionHarness.withPeople(['ana', 'ben']);
+  test('[SS3] [SS13] a pause held by someone who left stays until anyone present resumes it', () => {
+    const harness = SessionHarness.withPeople(['ana', 'ben', 'cal']);
     harness.accept('ben', PAUSE);
+    harness.accept('cal', PAUSE);
     const events = harness.accept('ben', { type: 'leave' });
-    assert.deepEqual(typesOf(events), ['participantLeft', 'sessionResumed']);
+    assert.deepEqual(typesOf(events), ['participantLeft'], 'leaving does not resume, so it does not reveal the pauser');
+    assert.ok(sessionIsPaused(harness.state));
+    const released = harness.accept('ana', RESUME);
+    assert.deepEqual(released.map((event) => event.type === 'sessionResumed' && event.resumesSession), [false]);
+    assert.ok(sessionIsPaused(harness.state), 'cal, who is still here, keeps their pause');
+    harness.reject('ana', RESUME, R.notYourPause);
+    harness.accept('cal', RESUME);
     assert.equal(sessionIsPaused(harness.state), false);
   });
 
@@ -363,6 +388,22 @@ describe('pause', () => {
     harness.accept('ben', { type: 'withdrawConsent', consent: 'touch' });
     assert.equal(harness.state.practice, null);
   });
+});
+
+test('[SS20] a recorded practice missing from the catalogue cannot start, and any change stops it', () => {
+  const harness = SessionHarness.withPeople(['ana', 'ben', 'cal']);
+  harness.startPractice('breath-sync');
+  const run = running(harness);
+  // A log written by a version whose catalogue had a practice this one lacks.
+  harness.state = { ...harness.state, practice: { ...run, practiceId: 'retired-practice' } };
+  const events = harness.accept('cal', { type: 'leave' });
+  assert.deepEqual(typesOf(events), ['participantLeft', 'practiceEnded']);
+  const waiting: PracticeProposal = {
+    status: 'proposed', runId: 'retired-run', practiceId: 'retired-practice', parameters: {}, durationMs: 60_000,
+    roles: {}, proposedBy: 'ana', ready: ['ana', 'ben'], consents: { touch: ['ana', 'ben'] },
+  };
+  harness.state = { ...harness.state, practice: waiting };
+  harness.reject('ana', START, R.practiceUnknown);
 });
 
 test('[SS1] folding the log again gives the state built step by step', () => {

@@ -6,7 +6,7 @@ import { boundariesExclude } from '../boundaries/boundary.ts';
 import type { SessionCommand } from '../protocol/commands.ts';
 import { REJECTION_CODES as R } from '../protocol/rejection-codes.ts';
 import type { ServerTimeMs } from '../time/instant.ts';
-import { decidePause, decideResume, sessionResumeEventsOnLeaving } from './decide-pause.ts';
+import { decidePause, decideResume } from './decide-pause.ts';
 import {
   decideAdvanceTurn,
   decideEndPractice,
@@ -92,11 +92,9 @@ export function sessionDecide(
 
   switch (command.type) {
     case 'leave': {
+      // A pause this person holds stays: the session remains still until someone present resumes it (SS13).
       const left: SessionEvent = { type: 'participantLeft', participantId: me, atMs: nowMs };
-      const afterLeaving = sessionEvolve(state, left);
-      const fallout = practiceFallout(afterLeaving, nowMs);
-      const resumed = sessionResumeEventsOnLeaving(state, me, nowMs);
-      return accepted(left, ...fallout, ...resumed);
+      return accepted(left, ...practiceFallout(sessionEvolve(state, left), nowMs));
     }
     case 'setBoundaries': {
       const set: SessionEvent = { type: 'boundariesSet', participantId: me, boundaries: command.boundaries };
@@ -107,11 +105,16 @@ export function sessionDecide(
       if (command.visibility === 'shared' && myBoundaries && boundariesExclude(myBoundaries, ['shareCheckIns'])) {
         return rejection(
           R.boundaryBlocks,
-          'You chose to keep check-ins to yourself in this session, so this one stays private. Change that in your boundaries if you wish.',
+          'This check-in was not saved yet: you chose to keep check-ins to yourself in this session. Save it as private, or change that boundary first.',
         );
       }
+      // "Before" belongs to the practice waiting or under way; "after" to the one that just ended.
       const runId =
-        command.moment === 'any' ? null : (state.practice?.runId ?? state.lastPractice?.runId ?? null);
+        command.moment === 'before'
+          ? (state.practice?.runId ?? null)
+          : command.moment === 'after'
+            ? (state.lastPractice?.runId ?? null)
+            : null;
       return accepted({
         type: 'checkedIn',
         checkInId: envelope.commandId,
