@@ -12,6 +12,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { OPEN_BOUNDARIES } from '../src/core/boundaries/boundary.ts';
 import { MemoryBus } from '../src/server/bus/memory-bus.ts';
 import { SILENT_LOGGER } from '../src/server/log/logger.ts';
+import { MemoryAdmissionStore } from '../src/server/store/admission-store.ts';
 import { SessionHub } from '../src/server/realtime/session-hub.ts';
 import { openDatabase } from '../src/server/store/database.ts';
 import { KyselyEventStore } from '../src/server/store/kysely-event-store.ts';
@@ -39,7 +40,7 @@ function rawInsertLoop(dir: string, count: number): number {
 async function hubAppends(dir: string, count: number, sessions: number): Promise<{ perSecond: number; p50Ms: number; p99Ms: number }> {
   const database = await openDatabase({ dataDir: join(dir, 'hub') });
   await migrateToLatest(database.db);
-  const hub = new SessionHub({ store: database.sqlite ? new SqliteEventStore(database.sqlite) : new KyselyEventStore(database.db), bus: new MemoryBus(), logger: SILENT_LOGGER, now: Date.now, nodeId: 'bench' });
+  const hub = new SessionHub({ admissions: new MemoryAdmissionStore(), store: database.sqlite ? new SqliteEventStore(database.sqlite) : new KyselyEventStore(database.db), bus: new MemoryBus(), logger: SILENT_LOGGER, now: Date.now, nodeId: 'bench' });
   const actor = { participantId: 'ana', kind: 'guest' as const };
   let serial = 0;
   const id = () => `bench-${String(++serial).padStart(10, '0')}`;

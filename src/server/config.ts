@@ -36,6 +36,7 @@ const environmentSchema = z.object({
   NODE_ID: z.string().min(1).optional(),
   REDIS_CHANNEL_PREFIX: z.string().default('attune:'),
   HELP_RESOURCES_FILE: optionalSetting,
+  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
 });
 
 /** The server's configuration after parsing. */
@@ -62,6 +63,8 @@ export interface Config {
   readonly redisChannelPrefix: string;
   /** A JSON file with the crisis resources to show; unset: sensible defaults. */
   readonly helpResourcesFile: string | undefined;
+  /** Whether X-Forwarded-For is believed (only behind a proxy you run); rate limits key on it. */
+  readonly trustProxy: boolean;
 }
 
 /** A setting that could not be used, with what to do about it. */
@@ -101,5 +104,6 @@ export function configFromEnvironment(environment: Readonly<Record<string, strin
     nodeId: env.NODE_ID,
     redisChannelPrefix: env.REDIS_CHANNEL_PREFIX,
     helpResourcesFile: env.HELP_RESOURCES_FILE,
+    trustProxy: env.TRUST_PROXY === 'true',
   };
 }

@@ -6,6 +6,7 @@ import type { Config } from './config.ts';
 import type { HelpResources } from './help/help-resources.ts';
 import type { Logger } from './log/logger.ts';
 import type { SessionHub } from './realtime/session-hub.ts';
+import type { AdmissionStore } from './store/admission-store.ts';
 import type { IdentityStore } from './store/identity-store.ts';
 import type { InviteStore } from './store/invite-store.ts';
 
@@ -16,6 +17,7 @@ export interface ServerContext {
   readonly hub: SessionHub;
   readonly identities: IdentityStore;
   readonly invites: InviteStore;
+  readonly admissions: AdmissionStore;
   readonly cookies: IdentityCookies;
   /** What "Need help now?" shows, as the operator configured it. */
   readonly help: HelpResources;

@@ -18,6 +18,7 @@ import { DEFAULT_HUB_LIMITS, SessionHub } from './realtime/session-hub.ts';
 import { openDatabase, type OpenDatabase } from './store/database.ts';
 import { KyselyEventStore } from './store/kysely-event-store.ts';
 import { SqliteEventStore } from './store/sqlite-event-store.ts';
+import { KyselyAdmissionStore } from './store/admission-store.ts';
 import { KyselyIdentityStore } from './store/identity-store.ts';
 import { KyselyInviteStore } from './store/invite-store.ts';
 import { migrateToLatest } from './store/migrations/index.ts';
@@ -64,7 +65,9 @@ export async function serverStart(config: Config, logger: Logger, now: () => num
   const database = await databaseOpenMigrated(config, logger);
   const bus = busOpen(config, logger);
   const identities = new KyselyIdentityStore(database.db);
+  const admissions = new KyselyAdmissionStore(database.db);
   const hub = new SessionHub({
+    admissions,
     store: database.sqlite ? new SqliteEventStore(database.sqlite) : new KyselyEventStore(database.db),
     bus,
     logger,
@@ -75,6 +78,7 @@ export async function serverStart(config: Config, logger: Logger, now: () => num
       messagesPerSecond: config.wsMessagesPerSecond,
       messageBurst: config.wsMessageBurst,
       idleRoomReleaseMs: DEFAULT_HUB_LIMITS.idleRoomReleaseMs,
+      resyncIntervalMs: DEFAULT_HUB_LIMITS.resyncIntervalMs,
     },
   });
   const context: ServerContext = {
@@ -83,6 +87,7 @@ export async function serverStart(config: Config, logger: Logger, now: () => num
     hub,
     identities,
     invites: new KyselyInviteStore(database.db),
+    admissions,
     help: helpResourcesLoad(config.helpResourcesFile),
     cookies: new IdentityCookies(identities, { secure: config.secureCookies, guestTtlMs: config.guestTtlMs, now }),
     now,

@@ -74,6 +74,8 @@ export type ServerMessage =
       readonly protocolVersion: number;
       readonly sessionId: string;
       readonly participantId: string;
+      /** Whether this person is in the session; if not, they send `join` and events follow. */
+      readonly present: boolean;
       readonly serverTimeMs: number;
     }
   | { readonly type: 'events'; readonly events: readonly WireEvent[] }

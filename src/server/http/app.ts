@@ -16,14 +16,17 @@ import { webRoutes } from './web-routes.ts';
 
 /** Largest HTTP request body, in bytes. */
 export const HTTP_BODY_MAX_BYTES = 64 * 1024;
-/** Hard cap on a WebSocket frame; past it `ws` closes with 1009. Smaller frames above the hub's limit get an error and stay open. */
-export const WS_HARD_MAX_PAYLOAD_BYTES = 256 * 1024;
+/**
+ * Hard cap on a WebSocket frame, as a multiple of the readable frame size: frames between the
+ * two get a `frame_too_large` error and the socket stays open; past it `ws` closes with 1009.
+ */
+export const WS_HARD_MAX_PAYLOAD_FACTOR = 16;
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** The whole HTTP and WebSocket app, ready to `listen` or `inject`. */
 export async function appBuild(context: ServerContext): Promise<FastifyInstance> {
-  const app = Fastify({ logger: false, bodyLimit: HTTP_BODY_MAX_BYTES, trustProxy: true });
+  const app = Fastify({ logger: false, bodyLimit: HTTP_BODY_MAX_BYTES, trustProxy: context.config.trustProxy });
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
@@ -54,7 +57,7 @@ export async function appBuild(context: ServerContext): Promise<FastifyInstance>
       error: { code: 'rate_limited', message: `Too many requests; please wait ${Math.ceil(detail.ttl / 1000)} seconds and try again.` },
     }),
   });
-  await app.register(fastifyWebsocket, { options: { maxPayload: WS_HARD_MAX_PAYLOAD_BYTES } });
+  await app.register(fastifyWebsocket, { options: { maxPayload: context.config.wsMaxFrameBytes * WS_HARD_MAX_PAYLOAD_FACTOR } });
 
   // CSRF: a state-changing request must come from a page of ours (Origin) and carry JSON,
   // which a cross-site form cannot send without a preflight.
@@ -81,7 +84,7 @@ export async function appBuild(context: ServerContext): Promise<FastifyInstance>
       return reply.code(status).send({ error: { code, message } } satisfies ErrorBody);
     }
     context.logger.error('http', 'request failed', { method: request.method, url: request.url, error: String(error) });
-    return reply.code(500).send({ error: { code: 'internal', message: 'Something went wrong on our side. Nothing you sent was lost; please try again.' } } satisfies ErrorBody);
+    return reply.code(500).send({ error: { code: 'internal', message: 'Something went wrong on our side. Please try again in a moment.' } } satisfies ErrorBody);
   });
   const webBuilt = await webRoutes(app);
   app.setNotFoundHandler((request, reply) => {

@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { WEB_DIST_DIR } from './web-routes.ts';
 import { httpJson, sessionCreateOverHttp } from '../testing/live-client.ts';
 import { testServerStart, type TestServer } from '../testing/test-server.ts';
 
@@ -58,6 +61,19 @@ describe('HTTP API', () => {
     assert.deepEqual([me.body.displayName, me.body.kind], ['Ben', 'guest']);
   });
 
+  test('page paths get the app shell, with no inline script', async (t) => {
+    if (!existsSync(join(WEB_DIST_DIR, 'index.html'))) {
+      t.skip('the web app is not built (npm test builds it first; run npm run build)');
+      return;
+    }
+    const page = await fetch(`${running.baseUrl}/session/anything`);
+    assert.equal(page.status, 200);
+    const html = await page.text();
+    assert.match(html, /<div id="app">/);
+    assert.doesNotMatch(html, /<script>(?!<\/script>)/, 'no inline script body');
+    assert.match(page.headers.get('content-security-policy') ?? '', /script-src 'self'/);
+  });
+
   test('every response carries the security headers and a strict CSP', async () => {
     const response = await fetch(`${running.baseUrl}/api/health`);
     const csp = response.headers.get('content-security-policy') ?? '';
@@ -65,8 +81,9 @@ describe('HTTP API', () => {
     assert.match(csp, /script-src 'self'/);
     assert.doesNotMatch(csp, /unsafe-inline/);
     assert.equal(response.headers.get('x-content-type-options'), 'nosniff');
-    const missing = await fetch(`${running.baseUrl}/nowhere`);
+    const missing = await fetch(`${running.baseUrl}/api/nowhere`);
     assert.equal(missing.status, 404);
+    assert.equal(((await missing.json()) as ErrorReply).error.code, 'not_found');
     assert.ok(missing.headers.get('content-security-policy'));
   });
 });

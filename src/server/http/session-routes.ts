@@ -10,6 +10,7 @@ import type { ServerContext } from '../context.ts';
 import type { Identity } from '../store/identity-store.ts';
 import { httpErrors } from './errors.ts';
 import { bodyParse } from './parse.ts';
+import { sessionIdSchema } from './session-id.ts';
 
 const createSessionBody = z.strictObject({
   displayName: displayNameSchema.optional(),
@@ -61,11 +62,13 @@ export function sessionRoutes(app: FastifyInstance, context: ServerContext): voi
   app.post<{ Params: { sessionId: string } }>('/api/sessions/:sessionId/invites', async (request, reply) => {
     const identity = await context.cookies.identityOf(request);
     if (!identity) throw httpErrors.notSignedIn();
-    const access = await context.hub.accessOf(request.params.sessionId, identity.id);
+    const sessionId = sessionIdSchema.safeParse(request.params.sessionId);
+    if (!sessionId.success) throw httpErrors.sessionNotFound();
+    const access = await context.hub.accessOf(sessionId.data, identity.id);
     if (access === 'missing') throw httpErrors.sessionNotFound();
     if (access !== 'host') throw httpErrors.forbidden();
     reply.code(201);
-    return { invite: await inviteCreate(context, request.params.sessionId, identity.id) };
+    return { invite: await inviteCreate(context, sessionId.data, identity.id) };
   });
 
   app.get<{ Params: { token: string } }>('/api/invites/:token', async (request) => {
@@ -81,6 +84,7 @@ export function sessionRoutes(app: FastifyInstance, context: ServerContext): voi
       if (body.displayName === undefined) throw httpErrors.invalidBody('displayName: Please choose a name to join with.');
       identity = await context.cookies.issueGuest(reply, body.displayName);
     }
+    await context.admissions.admit(invite.sessionId, identity.id, context.now());
     return { sessionId: invite.sessionId, identityId: identity.id, displayName: identity.displayName };
   });
 }

@@ -1,10 +1,16 @@
 /**
  * One person's device connected to one session. It remembers the last seq it has sent, so the
- * device receives every committed event exactly once and in order, whether the event comes
- * from memory or from the database.
+ * device receives every committed event exactly once and in order, and it receives events only
+ * while its person is in the session: someone who has not joined, or has left, sees nothing.
  */
-import { CATCH_UP_PAGE_SIZE, type ServerMessage, type WireEvent } from '../../core/protocol/messages.ts';
+import {
+  CATCH_UP_PAGE_SIZE,
+  CLOSE_CODES,
+  type ServerMessage,
+  type WireEvent,
+} from '../../core/protocol/messages.ts';
 import type { SessionEvent } from '../../core/session/events.ts';
+import { sessionIsPresent } from '../../core/session/queries.ts';
 import { sessionEventForViewer } from '../../core/session/visibility.ts';
 import type { EventStore, StoredEvent } from '../store/event-store.ts';
 import type { RealtimeSocket } from './socket.ts';
@@ -31,12 +37,10 @@ export function wireEventFor(stored: StoredEvent, viewerId: string): WireEvent {
   };
 }
 
-/** A connected device. */
+/** A connected device. Every method runs inside its room's queue, so deliveries never overlap. */
 export class Connection {
   /** Set once the device said hello with the last seq it holds. */
   sentSeq: number | null = null;
-  private pumping = false;
-  private pumpAgain = false;
   private announcedCaughtUp = false;
 
   constructor(
@@ -51,48 +55,32 @@ export class Connection {
     if (this.socket.isOpen()) this.socket.send(JSON.stringify(message));
   }
 
-  /** Starts delivery from the seq the device already holds. */
+  /** Starts delivery from the seq the device already holds (never beyond the log's end). */
   startFrom(lastSeq: number): void {
-    this.sentSeq = lastSeq;
+    this.sentSeq = Math.min(lastSeq, this.room.lastSeq);
   }
 
-  /**
-   * Sends every committed event the device has not had yet. Re-entrant calls coalesce: one
-   * delivery loop per connection, so nothing is sent twice or out of order.
-   */
+  /** Whether this device's person is in the session now: the authorisation for every read. */
+  mayRead(): boolean {
+    return sessionIsPresent(this.room.state, this.identity.identityId);
+  }
+
+  /** Sends every committed event the device has not had yet, if its person may read them now. */
   async deliver(store: EventStore): Promise<void> {
-    if (this.sentSeq === null) return;
-    if (this.pumping) {
-      this.pumpAgain = true;
-      return;
+    if (this.sentSeq === null || !this.mayRead()) return;
+    while (this.socket.isOpen() && this.sentSeq < this.room.lastSeq) {
+      const batch =
+        this.room.recentAfter(this.sentSeq) ??
+        (await store.readAfter(this.room.sessionId, this.sentSeq, CATCH_UP_PAGE_SIZE));
+      if (this.sendEvents(batch) === 0) break;
     }
-    this.pumping = true;
-    try {
-      do {
-        this.pumpAgain = false;
-        while (this.socket.isOpen() && this.sentSeq < this.room.lastSeq) {
-          const batch =
-            this.room.recentAfter(this.sentSeq) ??
-            (await store.readAfter(this.room.sessionId, this.sentSeq, CATCH_UP_PAGE_SIZE));
-          const fresh = batch.filter((stored) => stored.seq > (this.sentSeq ?? 0));
-          if (this.sendEvents(fresh) === 0) break;
-        }
-      } while (this.deliveryRequestedMeanwhile());
-      if (!this.announcedCaughtUp && this.socket.isOpen()) {
-        this.announcedCaughtUp = true;
-        this.send({ type: 'caughtUp', lastSeq: this.sentSeq });
-      }
-      if (this.socket.bufferedBytes() > SLOW_READER_MAX_BUFFERED_BYTES) {
-        this.socket.close(1008, 'Connection too slow to follow; reconnect to catch up.');
-      }
-    } finally {
-      this.pumping = false;
+    if (!this.announcedCaughtUp && this.socket.isOpen()) {
+      this.announcedCaughtUp = true;
+      this.send({ type: 'caughtUp', lastSeq: this.sentSeq });
     }
-  }
-
-  /** Whether `deliver` was called again while the loop was sending (it runs across awaits). */
-  private deliveryRequestedMeanwhile(): boolean {
-    return this.pumpAgain;
+    if (this.socket.bufferedBytes() > SLOW_READER_MAX_BUFFERED_BYTES) {
+      this.socket.close(CLOSE_CODES.policyViolation, 'Connection too slow to follow; reconnect to catch up.');
+    }
   }
 
   /** Sends the contiguous run of events that follows `sentSeq`; returns how many. */
@@ -100,6 +88,7 @@ export class Connection {
     let expected = (this.sentSeq ?? 0) + 1;
     const events: WireEvent[] = [];
     for (const stored of batch) {
+      if (stored.seq < expected) continue;
       if (stored.seq !== expected) break;
       events.push(wireEventFor(stored, this.identity.identityId));
       expected += 1;

@@ -6,6 +6,7 @@ import { PROTOCOL_VERSION } from '../../core/protocol/messages.ts';
 import { sessionCommandArbitrary } from '../../core/testing/session-arbitraries.ts';
 import { MemoryBus, MemoryBusHub } from '../bus/memory-bus.ts';
 import { SILENT_LOGGER } from '../log/logger.ts';
+import { MemoryAdmissionStore } from '../store/admission-store.ts';
 import { MemoryEventLog, MemoryEventStore } from '../store/memory-event-store.ts';
 import type { Connection } from './connection.ts';
 import { MemorySocket } from './memory-socket.ts';
@@ -19,6 +20,7 @@ function makeHub(options: { log?: MemoryEventLog; busHub?: MemoryBusHub; nodeId?
   const store = new MemoryEventStore(options.log);
   const hub = new SessionHub({
     store,
+    admissions: new MemoryAdmissionStore(),
     bus: new MemoryBus(options.busHub ? { hub: options.busHub } : {}),
     logger: SILENT_LOGGER,
     now: options.now ?? (() => 1_763_700_000_000),
@@ -82,6 +84,9 @@ describe('session hub', () => {
         async (steps) => {
           const { hub, store } = makeHub();
           const { ana, ben } = await sessionWithTwo(hub);
+          // Cal only watches (and never leaves), so everything committed must reach cal, in order.
+          const cal = await open(hub, 'cal');
+          await command(hub, cal.connection, { type: 'join', displayName: 'Cal', boundaries: OPEN_BOUNDARIES });
           const sent: { id: string; who: 'ana' | 'ben'; command: object }[] = [];
           const outcomes = new Map<string, unknown>();
           for (const step of steps) {
@@ -106,7 +111,7 @@ describe('session hub', () => {
             if (!outcome) continue;
             assert.deepEqual(seqs, Array.from({ length: outcome.lastSeq - outcome.firstSeq + 1 }, (_, index) => outcome.firstSeq + index));
           }
-          assert.deepEqual(ana.socket.seqs(), log.map((event) => event.seq));
+          assert.deepEqual(cal.socket.seqs(), log.map((event) => event.seq));
         },
       ),
       { numRuns: 60 },
@@ -178,16 +183,72 @@ describe('session hub', () => {
     assert.equal(ana.socket.isOpen(), true);
   });
 
-  test('a command from an identity that has expired closes the socket instead of acting', async () => {
+  test('an expired visit cannot act, but a pause still goes through before the socket closes', async () => {
     const { hub, store } = makeHub();
     await sessionWithTwo(hub);
-    const socket = new MemorySocket();
-    const connection = await hub.connect(socket, { identityId: 'ana', kind: 'guest', expiresAtMs: 1 }, SESSION);
-    await hub.receive(connection, JSON.stringify({ type: 'hello', protocolVersion: PROTOCOL_VERSION, lastSeq: 0 }));
+    const expiredSocket = async () => {
+      const socket = new MemorySocket();
+      const connection = await hub.connect(socket, { identityId: 'ana', kind: 'guest', expiresAtMs: 1 }, SESSION);
+      await hub.receive(connection, JSON.stringify({ type: 'hello', protocolVersion: PROTOCOL_VERSION, lastSeq: 0 }));
+      return { socket, connection };
+    };
+    const first = await expiredSocket();
     const before = await store.lastSeq(SESSION);
-    await hub.receive(connection, JSON.stringify({ type: 'command', commandId: 'late-command-1', command: { type: 'pause' } }));
-    assert.equal(socket.closed?.code, 4401);
-    assert.equal(await store.lastSeq(SESSION), before);
+    await hub.receive(first.connection, JSON.stringify({ type: 'command', commandId: 'late-checkin-1', command: { type: 'checkIn', state: 'regulated', intensity: 2 } }));
+    assert.equal(first.socket.closed?.code, 4401);
+    assert.equal(await store.lastSeq(SESSION), before, 'nothing was recorded');
+    const second = await expiredSocket();
+    await hub.receive(second.connection, JSON.stringify({ type: 'command', commandId: 'late-pause-01', command: { type: 'pause' } }));
+    assert.equal(await store.lastSeq(SESSION), before + 1, 'the pause was recorded');
+    assert.equal(second.socket.received('ack')[0]?.outcome.ok, true);
+    assert.equal(second.socket.closed?.code, 4401);
+  });
+
+  test('someone admitted but not yet joined receives nothing; someone who left stops receiving', async () => {
+    const { hub } = makeHub();
+    const { ana, ben } = await sessionWithTwo(hub);
+    await command(hub, ana.connection, { type: 'checkIn', state: 'regulated', intensity: 2, visibility: 'shared', note: 'before cal' });
+    const cal = await open(hub, 'cal');
+    const welcome = cal.socket.received('welcome')[0];
+    assert.equal(welcome?.present, false);
+    assert.deepEqual(cal.socket.seqs(), [], 'no events before joining');
+    await command(hub, ben.connection, { type: 'leave' });
+    const benSeen = ben.socket.seqs().length;
+    await command(hub, ana.connection, { type: 'checkIn', state: 'regulated', intensity: 1, visibility: 'shared', note: 'after ben left' });
+    assert.equal(ben.socket.seqs().length, benSeen, 'nothing reaches someone who left');
+    assert.ok(!JSON.stringify(ben.socket.sent).includes('after ben left'));
+    await command(hub, cal.connection, { type: 'join', displayName: 'Cal', boundaries: OPEN_BOUNDARIES });
+    assert.deepEqual(cal.socket.seqs(), [1, 2, 3, 4, 5, 6, 7], 'joining brings the whole log');
+  });
+
+  test('a second hello is refused rather than replaying events', async () => {
+    const { hub } = makeHub();
+    const { ana } = await sessionWithTwo(hub);
+    const before = ana.socket.seqs();
+    await hub.receive(ana.connection, JSON.stringify({ type: 'hello', protocolVersion: PROTOCOL_VERSION, lastSeq: 0 }));
+    assert.deepEqual(ana.socket.seqs(), before);
+    assert.equal(ana.socket.received('error').at(-1)?.code, 'invalid_message');
+  });
+
+  test('a failed first load is forgotten, so the next attempt works', async () => {
+    const store = new MemoryEventStore();
+    let failNext = true;
+    const flaky = Object.assign(Object.create(store) as MemoryEventStore, {
+      readAfter: (sessionId: string, afterSeq: number, limit?: number) => {
+        if (failNext) {
+          failNext = false;
+          return Promise.reject(new Error('database blip'));
+        }
+        return store.readAfter(sessionId, afterSeq, limit);
+      },
+    });
+    const hub = new SessionHub({ store: flaky, admissions: new MemoryAdmissionStore(), bus: new MemoryBus(), logger: SILENT_LOGGER, now: () => 1_763_700_000_000, nodeId: 'a' });
+    await assert.rejects(hub.connect(new MemorySocket(), { identityId: 'ana', kind: 'guest', expiresAtMs: null }, SESSION), /database blip/);
+    assert.equal(hub.connectionCount(), 0);
+    const socket = new MemorySocket();
+    await hub.connect(socket, { identityId: 'ana', kind: 'guest', expiresAtMs: null }, SESSION);
+    assert.equal(socket.received('welcome').length, 1);
+    await hub.close(1001, 'test over');
   });
 
   test('answers clock-sync pings with the server’s receive and send times', async () => {

@@ -4,21 +4,25 @@
  * acknowledge after commit, publish, deliver. Transport-free: it sees sockets only through
  * `RealtimeSocket`, storage through `EventStore` and other nodes through `Bus`.
  */
+import type { SessionCommand } from '../../core/protocol/commands.ts';
 import {
   CLOSE_CODES,
   clientMessageSchema,
   FRAME_MAX_BYTES,
   PROTOCOL_ERROR_CODES as E,
   PROTOCOL_VERSION,
+  type ClientMessage,
   type CommandOutcome,
   type ProtocolErrorCode,
 } from '../../core/protocol/messages.ts';
-import type { SessionCommand } from '../../core/protocol/commands.ts';
 import { REJECTION_CODES as R } from '../../core/protocol/rejection-codes.ts';
 import { sessionDecide, type SessionActor } from '../../core/session/decide.ts';
+import { sessionIsPresent } from '../../core/session/queries.ts';
+import type { SessionState } from '../../core/session/state.ts';
 import { serverTimeMs } from '../../core/time/instant.ts';
 import type { Bus } from '../bus/bus.ts';
 import type { Logger } from '../log/logger.ts';
+import type { AdmissionStore } from '../store/admission-store.ts';
 import type { EventStore, JsonValue, StoredEvent } from '../store/event-store.ts';
 import { Connection, type ConnectionIdentity } from './connection.ts';
 import { SessionRoom } from './session-room.ts';
@@ -35,6 +39,11 @@ export interface HubLimits {
   readonly messageBurst: number;
   /** How long a room nobody is connected to stays in memory. */
   readonly idleRoomReleaseMs: number;
+  /**
+   * How often a room with people connected checks the database for events it was not told
+   * about: the bus is at-most-once, so a lost notice is repaired within this time.
+   */
+  readonly resyncIntervalMs: number;
 }
 
 /** Sensible limits: a person's device sends a few messages a second at most. */
@@ -43,16 +52,24 @@ export const DEFAULT_HUB_LIMITS: HubLimits = {
   messagesPerSecond: 20,
   messageBurst: 60,
   idleRoomReleaseMs: 60_000,
+  resyncIntervalMs: 5_000,
 };
+
+/**
+ * Commands that keep people safe. They are never refused for rate or for an expired visit:
+ * pausing, withdrawing consent, stopping and leaving must always work (DESIGN rule 2 and 3).
+ */
+const SAFETY_COMMANDS: ReadonlySet<SessionCommand['type']> = new Set(['pause', 'withdrawConsent', 'leave', 'endPractice']);
 
 /** What the hub needs from the rest of the server. */
 export interface HubDependencies {
   readonly store: EventStore;
+  readonly admissions: AdmissionStore;
   readonly bus: Bus;
   readonly logger: Logger;
   /** Server clock, in ms since the epoch. The only clock the hub reads. */
   readonly now: () => number;
-  /** Distinguishes this node's bus messages from other nodes'. */
+  /** Names this node in logs. */
   readonly nodeId: string;
   readonly limits?: HubLimits;
 }
@@ -65,18 +82,35 @@ interface BusNotice {
   readonly lastSeq: number;
 }
 
+interface RoomEntry {
+  readonly room: SessionRoom;
+  ready: Promise<void>;
+  unsubscribe?: () => Promise<void>;
+}
+
 /** The bus channel that carries "new events committed" notices for one session. */
 export function sessionChannel(sessionId: string): string {
   return `session:${sessionId}`;
 }
 
+/** Whether a frame may skip the rate limit: only safety commands, recognised cheaply. */
+function frameIsSafetyCommand(message: ClientMessage): boolean {
+  return message.type === 'command' && SAFETY_COMMANDS.has(message.command.type) &&
+    (message.command.type !== 'endPractice' || message.command.outcome === 'stopped');
+}
+
 /** Sessions live on this node. */
 export class SessionHub {
-  private readonly rooms = new Map<string, { room: SessionRoom; ready: Promise<void>; unsubscribe?: () => Promise<void> }>();
+  private readonly rooms = new Map<string, RoomEntry>();
   private readonly limits: HubLimits;
+  private readonly resyncTimer: ReturnType<typeof setInterval>;
 
   constructor(private readonly deps: HubDependencies) {
     this.limits = deps.limits ?? DEFAULT_HUB_LIMITS;
+    this.resyncTimer = setInterval(() => {
+      this.resyncConnectedRooms();
+    }, this.limits.resyncIntervalMs);
+    this.resyncTimer.unref();
   }
 
   /** Number of devices connected to this node. */
@@ -87,120 +121,156 @@ export class SessionHub {
   }
 
   /**
-   * What `identityId` is to a session, from its log: its host, someone who has joined it, nobody
-   * (`none`), or the session does not exist (`missing`).
+   * What `identityId` is to a session: its host, a member (admitted by invite, or someone who has
+   * joined it), nobody (`none`), or the session does not exist (`missing`).
    */
   async accessOf(sessionId: string, identityId: string): Promise<SessionAccess> {
-    const entry = this.roomEntry(sessionId);
-    try {
-      await entry.ready;
-      const { state } = entry.room;
-      if (state.status === 'none') return 'missing';
-      if (state.hostId === identityId) return 'host';
-      return identityId in state.participants ? 'member' : 'none';
-    } finally {
-      this.releaseIfIdle(entry.room);
-    }
+    // An unknown id must not cost a room, a subscription and a log read.
+    if (!this.rooms.has(sessionId) && (await this.deps.store.lastSeq(sessionId)) === 0) return 'missing';
+    const state = await this.sessionState(sessionId);
+    if (state.status === 'none') return 'missing';
+    if (state.hostId === identityId) return 'host';
+    if (identityId in state.participants) return 'member';
+    return (await this.deps.admissions.isAdmitted(sessionId, identityId)) ? 'member' : 'none';
+  }
+
+  /** The session's folded state as this node holds it (loading it if needed). */
+  async sessionState(sessionId: string): Promise<SessionState> {
+    const entry = await this.readyRoom(sessionId);
+    this.releaseIfIdle(entry.room);
+    return entry.room.state;
   }
 
   /**
    * Attaches an authenticated, authorised socket to a session and greets it. The device then
-   * says hello with the last seq it holds and receives everything after it.
+   * says hello with the last seq it holds; events flow once its person is in the session.
    */
   async connect(socket: RealtimeSocket, identity: ConnectionIdentity, sessionId: string): Promise<Connection> {
-    const entry = this.roomEntry(sessionId);
+    const { room } = await this.readyRoom(sessionId);
     const connection = new Connection(
       socket,
       identity,
-      entry.room,
+      room,
       tokenBucketFull(this.limits.messageBurst, this.limits.messagesPerSecond, this.deps.now()),
     );
-    entry.room.connections.add(connection);
-    entry.room.cancelIdleRelease();
-    await entry.ready;
+    room.connections.add(connection);
+    room.cancelIdleRelease();
     connection.send({
       type: 'welcome',
       protocolVersion: PROTOCOL_VERSION,
       sessionId,
       participantId: identity.identityId,
+      present: sessionIsPresent(room.state, identity.identityId),
       serverTimeMs: this.deps.now(),
     });
     return connection;
   }
 
-  /** Detaches a socket; a room nobody is connected to is let go. */
+  /** Detaches a socket; a room nobody is connected to is let go after a while. */
   disconnect(connection: Connection): void {
-    const { room } = connection;
-    room.connections.delete(connection);
-    this.releaseIfIdle(room);
+    connection.room.connections.delete(connection);
+    this.releaseIfIdle(connection.room);
   }
 
-  /** Handles one text frame from a connected device. Never throws: problems go back as errors. */
-  async receive(connection: Connection, text: string): Promise<void> {
-    const nowMs = this.deps.now();
+  /**
+   * Checks a frame the moment it arrives: size, rate, JSON and shape. Clock-sync pings are
+   * answered here, with the arrival time, so queued work never skews the clock estimate.
+   * Returns the message to handle in order, or null when it was answered or refused.
+   */
+  accept(connection: Connection, text: string, receivedAtMs: number): ClientMessage | null {
     if (Buffer.byteLength(text, 'utf8') > this.limits.frameMaxBytes) {
       this.sendError(connection, E.frameTooLarge, `Messages can be at most ${this.limits.frameMaxBytes} bytes; this one was not read.`);
-      return;
-    }
-    if (!tokenBucketTake(connection.bucket, nowMs)) {
-      this.sendError(connection, E.rateLimited, 'Too many messages at once; this one was not read. Slow down a little and try again.');
-      return;
+      return null;
     }
     let raw: unknown;
     try {
       raw = JSON.parse(text);
     } catch {
       this.sendError(connection, E.malformedFrame, 'That message was not valid JSON, so it was not read.');
-      return;
+      return null;
     }
     const parsed = clientMessageSchema.safeParse(raw);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const where = issue?.path.join('.') ?? '';
-      const commandId = typeof raw === 'object' && raw !== null && 'commandId' in raw && typeof raw.commandId === 'string' ? raw.commandId.slice(0, 64) : undefined;
+      const commandId =
+        typeof raw === 'object' && raw !== null && 'commandId' in raw && typeof raw.commandId === 'string'
+          ? raw.commandId.slice(0, 64)
+          : undefined;
       this.sendError(
         connection,
         E.invalidMessage,
         `That message was not understood${where ? ` (at "${where}")` : ''}: ${issue?.message ?? 'unknown shape'}.`,
         commandId,
       );
-      return;
+      return null;
     }
     const message = parsed.data;
+    if (!frameIsSafetyCommand(message) && !tokenBucketTake(connection.bucket, receivedAtMs)) {
+      this.sendError(
+        connection,
+        E.rateLimited,
+        'This device sent too many messages at once, so one was not read. It will be fine in a moment.',
+        message.type === 'command' ? message.commandId : undefined,
+      );
+      return null;
+    }
+    if (message.type === 'ping') {
+      connection.send({
+        type: 'pong',
+        pingId: message.pingId,
+        clientSentAtMs: message.clientSentAtMs,
+        serverReceivedAtMs: receivedAtMs,
+        serverSentAtMs: this.deps.now(),
+      });
+      return null;
+    }
+    return message;
+  }
+
+  /** Handles one accepted hello or command, in arrival order. Never throws for bad input. */
+  async handle(connection: Connection, message: ClientMessage): Promise<void> {
     switch (message.type) {
       case 'ping':
-        connection.send({
-          type: 'pong',
-          pingId: message.pingId,
-          clientSentAtMs: message.clientSentAtMs,
-          serverReceivedAtMs: nowMs,
-          serverSentAtMs: this.deps.now(),
-        });
         return;
       case 'hello':
         if (message.protocolVersion !== PROTOCOL_VERSION) {
           this.sendError(connection, E.protocolVersion, `This server speaks protocol ${PROTOCOL_VERSION}; please reload the page to update the app.`);
           return;
         }
-        connection.startFrom(message.lastSeq);
-        await connection.room.enqueue(() => connection.deliver(this.deps.store));
-        return;
-      case 'command': {
-        const { expiresAtMs } = connection.identity;
-        if (expiresAtMs !== null && nowMs >= expiresAtMs) {
-          connection.socket.close(CLOSE_CODES.unauthorized, 'Your visit has expired; open your invite link again to continue.');
+        if (connection.sentSeq !== null) {
+          this.sendError(connection, E.invalidMessage, 'This connection already said hello; reconnect to start again from another point.');
           return;
         }
+        await connection.room.enqueue(async () => {
+          connection.startFrom(message.lastSeq);
+          await connection.deliver(this.deps.store);
+        });
+        return;
+      case 'command': {
         if (connection.sentSeq === null) {
           this.sendError(connection, E.helloFirst, 'Say hello first, with the last event you have.', message.commandId);
+          return;
+        }
+        const { expiresAtMs } = connection.identity;
+        const expired = expiresAtMs !== null && this.deps.now() >= expiresAtMs;
+        if (expired && !SAFETY_COMMANDS.has(message.command.type)) {
+          connection.socket.close(CLOSE_CODES.unauthorized, 'Your visit has expired; open your invite link again to continue.');
           return;
         }
         const actor: SessionActor = { participantId: connection.identity.identityId, kind: connection.identity.kind };
         const outcome = await this.submit(connection.room.sessionId, actor, message.commandId, message.command);
         connection.send({ type: 'ack', commandId: message.commandId, outcome });
+        if (expired) connection.socket.close(CLOSE_CODES.unauthorized, 'Your visit has expired; open your invite link again to continue.');
         return;
       }
     }
+  }
+
+  /** `accept` then `handle`: for callers that need no arrival-time split (tests). */
+  async receive(connection: Connection, text: string): Promise<void> {
+    const message = this.accept(connection, text, this.deps.now());
+    if (message) await this.handle(connection, message);
   }
 
   /**
@@ -208,13 +278,11 @@ export class SessionHub {
    * repeated command id returns the first outcome and adds nothing.
    */
   async submit(sessionId: string, actor: SessionActor, commandId: string, command: SessionCommand): Promise<CommandOutcome> {
-    const entry = this.roomEntry(sessionId);
-    await entry.ready;
-    const { room } = entry;
+    const { room } = await this.readyRoom(sessionId);
     try {
       return await room.enqueue(() => this.decideAndAppend(room, actor, commandId, command));
     } finally {
-      if (room.connections.size === 0) this.releaseIfIdle(room);
+      this.releaseIfIdle(room);
     }
   }
 
@@ -224,17 +292,18 @@ export class SessionHub {
     commandId: string,
     command: SessionCommand,
   ): Promise<CommandOutcome> {
-    const { store } = this.deps;
     for (let attempt = 0; attempt < APPEND_MAX_ATTEMPTS; attempt += 1) {
       const nowMs = serverTimeMs(this.deps.now());
       const decision = sessionDecide(room.state, { commandId, actor, sessionId: room.sessionId, command }, nowMs);
       const events = decision.ok ? decision.events.map((event) => ({ type: event.type, body: event as unknown as JsonValue })) : [];
-      const firstSeq = events.length > 0 ? room.lastSeq + 1 : null;
-      const lastSeq = events.length > 0 ? room.lastSeq + events.length : null;
       const outcome: CommandOutcome = decision.ok
-        ? { ok: true, firstSeq, lastSeq }
+        ? {
+            ok: true,
+            firstSeq: events.length > 0 ? room.lastSeq + 1 : null,
+            lastSeq: events.length > 0 ? room.lastSeq + events.length : null,
+          }
         : { ok: false, code: decision.code, message: decision.message };
-      const result = await store.appendForCommand({
+      const result = await this.deps.store.appendForCommand({
         sessionId: room.sessionId,
         expectedLastSeq: room.lastSeq,
         commandId,
@@ -255,8 +324,9 @@ export class SessionHub {
         return result.record.outcome as unknown as CommandOutcome;
       }
       room.apply(result.events);
-      await this.deliverAll(room);
+      // Committed: tell other nodes first, so a delivery problem here cannot keep it from them.
       if (result.events.length > 0) this.publish(room, result.events);
+      await this.deliverAll(room);
       return outcome;
     }
     this.deps.logger.warn('realtime', 'command kept conflicting with other writers', { sessionId: room.sessionId, commandId });
@@ -266,31 +336,62 @@ export class SessionHub {
   private publish(room: SessionRoom, events: readonly StoredEvent[]): void {
     const notice: BusNotice = { nodeId: this.deps.nodeId, lastSeq: events[events.length - 1]?.seq ?? room.lastSeq };
     this.deps.bus.publish(sessionChannel(room.sessionId), JSON.stringify(notice)).catch((error: unknown) => {
-      // Other nodes will still catch up from the database on their next notice or reconnect.
+      // Other nodes repair a lost notice on their next resync tick.
       this.deps.logger.warn('bus', 'publish failed', { sessionId: room.sessionId, error: String(error) });
     });
   }
 
+  /** Delivers to every connection; one failing socket is closed without affecting the others. */
   private async deliverAll(room: SessionRoom): Promise<void> {
-    await Promise.all([...room.connections].map((connection) => connection.deliver(this.deps.store)));
+    await Promise.all(
+      [...room.connections].map(async (connection) => {
+        try {
+          await connection.deliver(this.deps.store);
+        } catch (error) {
+          this.deps.logger.warn('realtime', 'delivery failed; closing that socket so it reconnects', { sessionId: room.sessionId, error: String(error) });
+          connection.socket.close(1011, 'Something went wrong on our side; reconnecting will continue where you were.');
+        }
+      }),
+    );
   }
 
-  private roomEntry(sessionId: string): { room: SessionRoom; ready: Promise<void> } {
-    const existing = this.rooms.get(sessionId);
-    if (existing) return existing;
-    const room = new SessionRoom(sessionId, this.deps.store);
-    const entry: { room: SessionRoom; ready: Promise<void>; unsubscribe?: () => Promise<void> } = {
-      room,
-      ready: Promise.resolve(),
-    };
-    entry.ready = room.enqueue(async () => {
-      entry.unsubscribe = await this.deps.bus.subscribe(sessionChannel(sessionId), (text) => {
-        this.onBusNotice(room, text);
-      });
-      await room.catchUp();
-    });
-    this.rooms.set(sessionId, entry);
+  /** The room for `sessionId`, loaded from the database. A failed load is forgotten, so the next call retries. */
+  private async readyRoom(sessionId: string): Promise<RoomEntry> {
+    let entry = this.rooms.get(sessionId);
+    if (!entry) {
+      const room = new SessionRoom(sessionId, this.deps.store);
+      const created: RoomEntry = { room, ready: Promise.resolve() };
+      created.ready = room.enqueue(() => room.catchUp().then(() => undefined));
+      this.rooms.set(sessionId, created);
+      this.subscribe(created);
+      entry = created;
+    }
+    try {
+      await entry.ready;
+    } catch (error) {
+      if (this.rooms.get(sessionId) === entry) this.rooms.delete(sessionId);
+      void entry.unsubscribe?.();
+      throw error;
+    }
     return entry;
+  }
+
+  /** Subscribes the room to its bus channel in the background; the room works without it. */
+  private subscribe(entry: RoomEntry): void {
+    const { room } = entry;
+    this.deps.bus
+      .subscribe(sessionChannel(room.sessionId), (text) => {
+        this.onBusNotice(room, text);
+      })
+      .then(
+        async (unsubscribe) => {
+          if (this.rooms.get(room.sessionId) === entry) entry.unsubscribe = unsubscribe;
+          else await unsubscribe();
+        },
+        (error: unknown) => {
+          this.deps.logger.warn('bus', 'subscribe failed; this session relies on resync ticks', { sessionId: room.sessionId, error: String(error) });
+        },
+      );
   }
 
   /**
@@ -318,16 +419,25 @@ export class SessionHub {
     } catch {
       return;
     }
-    if (notice.nodeId === this.deps.nodeId || notice.lastSeq <= room.lastSeq) return;
-    // The notice says only that something was committed; the events themselves come from the database.
+    // Our own notices are already applied; anything newer comes from the database, never the bus.
+    if (typeof notice.lastSeq !== 'number' || notice.lastSeq <= room.lastSeq) return;
+    this.catchUpAndDeliver(room);
+  }
+
+  private catchUpAndDeliver(room: SessionRoom): void {
     void room
       .enqueue(async () => {
-        await room.catchUp();
-        await this.deliverAll(room);
+        if ((await room.catchUp()).length > 0) await this.deliverAll(room);
       })
       .catch((error: unknown) => {
-        this.deps.logger.error('realtime', 'catch-up after a bus notice failed', { sessionId: room.sessionId, error: String(error) });
+        this.deps.logger.error('realtime', 'catch-up from the database failed', { sessionId: room.sessionId, error: String(error) });
       });
+  }
+
+  private resyncConnectedRooms(): void {
+    for (const { room } of this.rooms.values()) {
+      if (room.connections.size > 0) this.catchUpAndDeliver(room);
+    }
   }
 
   private sendError(connection: Connection, code: ProtocolErrorCode, message: string, commandId?: string): void {
@@ -336,10 +446,18 @@ export class SessionHub {
 
   /** Closes every socket (for shutdown) and lets go of every room. */
   async close(code: number, reason: string): Promise<void> {
+    clearInterval(this.resyncTimer);
     const entries = [...this.rooms.values()];
     this.rooms.clear();
-    for (const { room } of entries) room.cancelIdleRelease();
-    for (const { room } of entries) for (const connection of room.connections) connection.socket.close(code, reason);
-    await Promise.all(entries.map(async (entry) => { await entry.ready.catch(() => undefined); await entry.unsubscribe?.(); }));
+    for (const { room } of entries) {
+      room.cancelIdleRelease();
+      for (const connection of room.connections) connection.socket.close(code, reason);
+    }
+    await Promise.all(
+      entries.map(async (entry) => {
+        await entry.ready.catch(() => undefined);
+        await entry.unsubscribe?.();
+      }),
+    );
   }
 }

@@ -1,17 +1,21 @@
 /**
  * The live session's WebSocket: `/api/sessions/:sessionId/live`. The upgrade is authenticated
- * (identity cookie) and authorised (host or participant of this session, or a valid invite to
- * it passed as `?invite=`), and its Origin must be one Attune trusts. Then frames go to the hub.
+ * (identity cookie) and authorised (host, admitted by invite, or someone who has joined), and its
+ * Origin must be one Attune trusts. Frames are checked the moment they arrive; accepted ones are
+ * handled in order, with a bounded queue per socket.
  */
 import type { FastifyInstance } from 'fastify';
 import type { RawData } from 'ws';
-import { CLOSE_CODES } from '../../core/protocol/messages.ts';
-import { tokenHash, tokenLooksValid } from '../auth/tokens.ts';
+import { CLOSE_CODES, PROTOCOL_ERROR_CODES } from '../../core/protocol/messages.ts';
 import type { ServerContext } from '../context.ts';
 import { httpErrors } from '../http/errors.ts';
+import { sessionIdSchema } from '../http/session-id.ts';
 import type { Identity } from '../store/identity-store.ts';
 import type { Connection } from './connection.ts';
 import type { RealtimeSocket } from './socket.ts';
+
+/** Frames waiting to be handled on one socket before it is closed as a flood. */
+export const SOCKET_INBOX_MAX_FRAMES = 64;
 
 /** The parts of a `ws` socket the adapter uses. */
 interface WsSocket {
@@ -44,7 +48,7 @@ export function realtimeSocketFromWs(socket: WsSocket): RealtimeSocket {
 
 /** Registers the live-session WebSocket route. */
 export function liveSessionRoute(app: FastifyInstance, context: ServerContext): void {
-  app.get<{ Params: { sessionId: string }; Querystring: { invite?: string } }>(
+  app.get<{ Params: { sessionId: string } }>(
     '/api/sessions/:sessionId/live',
     {
       websocket: true,
@@ -53,17 +57,11 @@ export function liveSessionRoute(app: FastifyInstance, context: ServerContext): 
         if (origin === undefined || !context.config.allowedOrigins.includes(origin)) throw httpErrors.badOrigin();
         const identity = await context.cookies.identityOf(request);
         if (!identity) throw httpErrors.notSignedIn();
-        const { sessionId } = request.params;
-        const access = await context.hub.accessOf(sessionId, identity.id);
+        const sessionId = sessionIdSchema.safeParse(request.params.sessionId);
+        if (!sessionId.success) throw httpErrors.sessionNotFound();
+        const access = await context.hub.accessOf(sessionId.data, identity.id);
         if (access === 'missing') throw httpErrors.sessionNotFound();
-        if (access === 'none') {
-          const token = request.query.invite;
-          const invite =
-            token !== undefined && tokenLooksValid(token)
-              ? await context.invites.findValid(tokenHash(token), context.now())
-              : null;
-          if (invite?.sessionId !== sessionId) throw httpErrors.forbidden();
-        }
+        if (access === 'none') throw httpErrors.forbidden();
         request.attune = { identity };
       },
     },
@@ -73,30 +71,54 @@ export function liveSessionRoute(app: FastifyInstance, context: ServerContext): 
         socket.close(CLOSE_CODES.unauthorized, 'Not signed in');
         return;
       }
-      // Frames can arrive before the hub has greeted the socket; they wait for the connection.
       const connected: Promise<Connection> = context.hub.connect(
         realtimeSocketFromWs(socket),
         { identityId: identity.id, kind: identity.kind, expiresAtMs: identity.expiresAtMs },
         request.params.sessionId,
       );
+      let ready: Connection | null = null;
+      void connected.then((connection) => {
+        ready = connection;
+      }, () => undefined);
+      // Frames can arrive before the hub has greeted the socket; they wait for the connection.
       let inbox: Promise<unknown> = connected;
+      let waiting = 0;
+      const check = (connection: Connection, data: RawData, isBinary: boolean, receivedAtMs: number) => {
+        if (!isBinary) return context.hub.accept(connection, wsRawDataText(data), receivedAtMs);
+        connection.send({ type: 'error', code: PROTOCOL_ERROR_CODES.malformedFrame, message: 'Send text frames with JSON; binary frames are not read.' });
+        return null;
+      };
       socket.on('message', (data, isBinary) => {
-        inbox = inbox.then(async () => {
-          const connection = await connected;
-          if (isBinary) {
-            connection.send({ type: 'error', code: 'malformed_frame', message: 'Send text frames with JSON; binary frames are not read.' });
-            return;
-          }
-          await context.hub.receive(connection, wsRawDataText(data));
-        }).catch((error: unknown) => {
-          context.logger.error('realtime', 'frame handling failed', { error: String(error) });
-          socket.close(1011, 'Something went wrong on our side; reconnecting will continue where you were.');
-        });
+        const receivedAtMs = context.now();
+        // Checked (and pings answered) on arrival, so queued work never delays a clock-sync reply.
+        const early = ready === null ? undefined : check(ready, data, isBinary, receivedAtMs);
+        if (early === null) return;
+        if (waiting >= SOCKET_INBOX_MAX_FRAMES) {
+          socket.close(CLOSE_CODES.policyViolation, 'Too many messages waiting; reconnect to continue.');
+          return;
+        }
+        waiting += 1;
+        inbox = inbox
+          .then(async () => {
+            const connection = await connected;
+            const message = early ?? check(connection, data, isBinary, receivedAtMs);
+            if (message) await context.hub.handle(connection, message);
+          })
+          .catch((error: unknown) => {
+            context.logger.error('realtime', 'frame handling failed', { error: String(error) });
+            socket.close(1011, 'Something went wrong on our side; reconnecting will continue where you were.');
+          })
+          .finally(() => {
+            waiting -= 1;
+          });
       });
       socket.on('close', () => {
-        void connected.then((connection) => {
-          context.hub.disconnect(connection);
-        }, () => undefined);
+        void connected.then(
+          (connection) => {
+            context.hub.disconnect(connection);
+          },
+          () => undefined,
+        );
       });
       connected.catch((error: unknown) => {
         context.logger.error('realtime', 'connect failed', { error: String(error) });

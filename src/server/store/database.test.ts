@@ -6,7 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import { openDatabase, SQLITE_FILE_NAME } from './database.ts';
-import { latestMigrationName, migrateToLatest } from './migrations/index.ts';
+import { migrateToLatest, migrations } from './migrations/index.ts';
 
 void describe('openDatabase (sqlite)', () => {
   let root = '';
@@ -57,7 +57,7 @@ void describe('openDatabase (sqlite)', () => {
       const first = await migrateToLatest(database.db);
       assert.deepEqual(
         first.results?.map((r) => [r.migrationName, r.status]),
-        [[latestMigrationName, 'Success']],
+        Object.keys(migrations).map((name) => [name, 'Success']),
       );
       const second = await migrateToLatest(database.db);
       assert.deepEqual(second.results, []);
@@ -69,6 +69,7 @@ void describe('openDatabase (sqlite)', () => {
       assert.deepEqual(names, [
         'identities',
         'invites',
+        'session_admissions',
         'session_commands',
         'session_events',
         'sessions',

@@ -57,6 +57,13 @@ export interface InvitesTable {
   revoked_at_ms: number | null;
 }
 
+/** Who has been let into which session. */
+export interface SessionAdmissionsTable {
+  session_id: string;
+  identity_id: string;
+  admitted_at_ms: number;
+}
+
 /** The whole database, for `Kysely<DatabaseSchema>`. */
 export interface DatabaseSchema {
   session_events: SessionEventsTable;
@@ -64,4 +71,5 @@ export interface DatabaseSchema {
   sessions: SessionsTable;
   identities: IdentitiesTable;
   invites: InvitesTable;
+  session_admissions: SessionAdmissionsTable;
 }
