@@ -65,6 +65,13 @@ export default tseslint.config(
     ] }] },
   },
   {
+    // Tests of browser code run under node:test; the code under test stays browser-only.
+    files: ['src/web/**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [
+      { group: ['**/server/**', '**/cli/**'], message: 'The web client never imports the server.' },
+    ] }] },
+  },
+  {
     files: ['src/server/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [
       { group: ['**/web/**', '**/cli/**'], message: 'The server does not import the web client or the CLI.' },

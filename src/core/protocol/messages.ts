@@ -50,7 +50,6 @@ export const PROTOCOL_ERROR_CODES = {
   protocolVersion: 'protocol_version',
   helloFirst: 'hello_first',
   rateLimited: 'rate_limited',
-  unavailable: 'unavailable',
 } as const;
 
 /** One protocol error code. */

@@ -25,7 +25,6 @@ export const REJECTION_CODES = {
   tooEarly: 'too_early',
   noTurns: 'no_turns',
   turnMovedOn: 'turn_moved_on',
-  checkInInvalid: 'check_in_invalid',
   rolesInvalid: 'roles_invalid',
   /** Server-side: the id belongs to another person's command. */
   commandIdReused: 'command_id_reused',

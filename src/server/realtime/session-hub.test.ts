@@ -82,7 +82,8 @@ describe('session hub', () => {
       fc.asyncProperty(
         fc.array(fc.record({ who: fc.constantFrom('ana', 'ben'), command: sessionCommandArbitrary, repeatOf: fc.option(fc.nat(), { nil: undefined }) }), { maxLength: 25 }),
         async (steps) => {
-          const { hub, store } = makeHub();
+          const sharedLog = new MemoryEventLog();
+          const { hub, store } = makeHub({ log: sharedLog });
           const { ana, ben } = await sessionWithTwo(hub);
           // Cal only watches (and never leaves), so everything committed must reach cal, in order.
           const cal = await open(hub, 'cal');
@@ -112,6 +113,9 @@ describe('session hub', () => {
             assert.deepEqual(seqs, Array.from({ length: outcome.lastSeq - outcome.firstSeq + 1 }, (_, index) => outcome.firstSeq + index));
           }
           assert.deepEqual(cal.socket.seqs(), log.map((event) => event.seq));
+          // What the database holds folds, after a JSON round trip, to the state the live room built.
+          const reloaded = makeHub({ log: sharedLog }).hub;
+          assert.deepEqual(await reloaded.sessionState(SESSION), await hub.sessionState(SESSION));
         },
       ),
       { numRuns: 60 },
@@ -261,6 +265,31 @@ describe('session hub', () => {
     assert.equal(pong?.pingId, 7);
     assert.equal(pong.clientSentAtMs, 42);
     assert.ok(pong.serverSentAtMs > pong.serverReceivedAtMs);
+  });
+
+  test('concurrent commands on two nodes, unawaited, still give one gap-free order everyone sees', async () => {
+    const log = new MemoryEventLog();
+    const busHub = new MemoryBusHub();
+    const nodeA = makeHub({ log, busHub, nodeId: 'a' }).hub;
+    const nodeB = makeHub({ log, busHub, nodeId: 'b' }).hub;
+    const ana = await open(nodeA, 'ana');
+    const ben = await open(nodeB, 'ben');
+    await command(nodeA, ana.connection, { type: 'createSession' });
+    await command(nodeA, ana.connection, { type: 'join', displayName: 'Ana', boundaries: OPEN_BOUNDARIES });
+    await command(nodeB, ben.connection, { type: 'join', displayName: 'Ben', boundaries: OPEN_BOUNDARIES });
+    const checkIn = (note: string) => ({ type: 'checkIn', state: 'regulated', intensity: 2, visibility: 'shared', note });
+    await Promise.all(
+      Array.from({ length: 20 }, (_, index) =>
+        index % 2 === 0
+          ? nodeA.receive(ana.connection, JSON.stringify({ type: 'command', commandId: `race-a-${index}-xx`, command: checkIn(`a${index}`) }))
+          : nodeB.receive(ben.connection, JSON.stringify({ type: 'command', commandId: `race-b-${index}-xx`, command: checkIn(`b${index}`) })),
+      ),
+    );
+    await new Promise((resolve) => setImmediate(resolve));
+    const expected = Array.from({ length: 23 }, (_, index) => index + 1);
+    assert.deepEqual(ana.socket.seqs(), expected);
+    assert.deepEqual(ben.socket.seqs(), expected);
+    assert.ok([...ana.socket.received('ack'), ...ben.socket.received('ack')].every((ack) => ack.outcome.ok));
   });
 
   test('two nodes sharing a store and a bus deliver one order of events to everyone', async () => {

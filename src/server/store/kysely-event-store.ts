@@ -39,9 +39,6 @@ export class KyselyEventStore implements EventStore {
 
   async appendForCommand(input: AppendInput): Promise<AppendResult> {
     checkAppendInput(input);
-    // Cheap path for a client retry: no lock taken.
-    const known = await this.findCommand(input.sessionId, input.commandId);
-    if (known !== null) return { kind: 'duplicate', record: known };
 
     try {
       return await this.db.transaction().execute((trx) => appendInTransaction(trx, input));
