@@ -4,11 +4,12 @@
  */
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
+import { serviceWorkerPlugin } from './scripts/vite-sw-plugin.ts';
 
 export default defineConfig({
   root: 'src/web',
   publicDir: 'public',
-  plugins: [preact()],
+  plugins: [preact(), serviceWorkerPlugin()],
   build: {
     outDir: '../../dist/web',
     emptyOutDir: true,
