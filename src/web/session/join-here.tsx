@@ -1,0 +1,59 @@
+/** Joining from the session screen itself, when this tab has no name and boundaries kept for it. */
+import { useState } from 'preact/hooks';
+import { OPEN_BOUNDARIES, type Boundaries } from '../../core/boundaries/boundary.ts';
+import { DISPLAY_NAME_MAX_CHARS } from '../../core/protocol/commands.ts';
+import type { JoinDetails } from '../net/live-session.ts';
+import { BoundariesForm } from './boundaries-form.tsx';
+import { joinDetailsLast, tabStorage } from './join-details.ts';
+import './session-forms.css';
+
+/** Name and boundaries, then Join. */
+export function JoinHere(props: { onJoin: (details: JoinDetails) => void; busy: boolean; problem: string | null }) {
+  const last = joinDetailsLast(tabStorage());
+  const [name, setName] = useState(last?.displayName ?? '');
+  const [boundaries, setBoundaries] = useState<Boundaries>(last?.boundaries ?? OPEN_BOUNDARIES);
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <form
+      class="screen"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        const displayName = name.trim();
+        if (displayName === '') {
+          setError('Please choose a name the others will see. Any name is fine.');
+          return;
+        }
+        setError(null);
+        props.onJoin({ displayName, boundaries });
+      }}
+    >
+      <p>Before you join, choose your name and say what you won't do.</p>
+      <div class="field">
+        <label for="display-name">Your name</label>
+        <input
+          id="display-name"
+          type="text"
+          autoComplete="nickname"
+          maxLength={DISPLAY_NAME_MAX_CHARS}
+          value={name}
+          onInput={(event) => {
+            setName(event.currentTarget.value);
+          }}
+        />
+      </div>
+      <BoundariesForm value={boundaries} onChange={setBoundaries} />
+      <p class="notice">You can pause everyone at any time, and you never have to say why.</p>
+      {(error ?? props.problem) !== null && (
+        <p class="error" role="alert">
+          {error ?? props.problem}
+        </p>
+      )}
+      <div class="button-row">
+        <button type="submit" disabled={props.busy}>
+          Join
+        </button>
+      </div>
+    </form>
+  );
+}
