@@ -6,8 +6,9 @@
  * and every request that went to a host other than the app's own (there should be none: the run
  * needs no internet). Saves the HTML and JSON reports under e2e-artifacts/lighthouse/.
  * Prints; never fails on a score.
- * Usage: npx tsx bench/lighthouse.bench.ts [--runs N] [--no-build]
- *   Builds dist/web first when it is missing or older than src/web (unless --no-build).
+ * Usage: npx tsx bench/lighthouse.bench.ts [--runs N] [--build]
+ *   Measures dist/web as built (what `npm start` serves); builds it only when missing, or first
+ *   with --build. Says so when src/web is newer than the build.
  *   With --runs N each page is measured N times and the run with the median performance score is printed.
  */
 import { spawnSync } from 'node:child_process';
@@ -52,6 +53,8 @@ export interface PageFigures {
   accessibilityFailures: string[];
   /** Requests to hosts other than the page's own. */
   foreignRequests: string[];
+  /** Performance opportunities with estimated savings: "id: title (~N ms)". */
+  opportunities: string[];
   runtimeError: string | null;
   warnings: string[];
 }
@@ -88,6 +91,18 @@ export function pageFigures(name: string, lhr: Result): PageFigures {
   const foreignRequests = detailUrls(lhr.audits['network-requests']?.details).filter(
     (url) => /^(https?|wss?):/.test(url) && new URL(url).host !== origin,
   );
+  const opportunities = Object.values(lhr.audits)
+    .flatMap((audit) => {
+      const details: unknown = audit.details;
+      if (typeof details !== 'object' || details === null || !('type' in details)) return [];
+      if (details.type !== 'opportunity' || !('overallSavingsMs' in details)) return [];
+      const savings = typeof details.overallSavingsMs === 'number' ? details.overallSavingsMs : 0;
+      return savings > 0
+        ? [{ text: `${audit.id}: ${audit.title} (~${Math.round(savings)} ms)`, savings }]
+        : [];
+    })
+    .sort((a, b) => b.savings - a.savings)
+    .map((opportunity) => opportunity.text);
   return {
     name,
     url: lhr.finalDisplayedUrl,
@@ -100,6 +115,7 @@ export function pageFigures(name: string, lhr: Result): PageFigures {
     speedIndexMs: numeric(lhr, 'speed-index'),
     accessibilityFailures,
     foreignRequests,
+    opportunities,
     runtimeError:
       lhr.runtimeError === undefined
         ? null
@@ -141,6 +157,11 @@ export function pageFiguresFormat(figures: readonly PageFigures[]): string {
         ? '    accessibility audits: all passed'
         : `    accessibility audits failed:\n${page.accessibilityFailures.map((line) => `      - ${line}`).join('\n')}`,
     );
+    if (page.opportunities.length > 0) {
+      lines.push(
+        `    performance opportunities:\n${page.opportunities.map((line) => `      - ${line}`).join('\n')}`,
+      );
+    }
     lines.push(
       page.foreignRequests.length === 0
         ? '    requests to other hosts: none'
@@ -158,27 +179,36 @@ function newestMtimeMs(dir: string): number {
   }, 0);
 }
 
-/** Runs `npm run build`'s vite build when dist/web is missing or older than src/web. */
-function webBuildIfStale(): void {
+/**
+ * Makes sure dist/web is there. It is rebuilt only when missing or when `--build` is given: the
+ * test servers of other suites running in this tree serve only the files present when they
+ * started, so rebuilding under them blanks their pages. A build older than src/web is reported.
+ */
+function webBuildEnsure(rebuild: boolean): void {
   const builtAt = existsSync(WEB_DIST_INDEX) ? statSync(WEB_DIST_INDEX).mtimeMs : 0;
-  if (builtAt > 0 && builtAt >= newestMtimeMs(resolve('src/web'))) return;
+  const stale = builtAt > 0 && builtAt < newestMtimeMs(resolve('src/web'));
+  if (builtAt > 0 && !rebuild) {
+    if (stale) {
+      console.log(
+        `NOTE: dist/web (built ${new Date(builtAt).toISOString()}) is older than src/web; measuring it as it is. Pass --build to rebuild first.`,
+      );
+    }
+    return;
+  }
   console.log(
-    builtAt === 0
-      ? 'dist/web is missing: building it.'
-      : 'src/web is newer than dist/web: rebuilding.',
+    builtAt === 0 ? 'dist/web is missing: building it.' : 'Rebuilding dist/web (--build).',
   );
   const result = spawnSync(
     process.execPath,
     [resolve('node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
-    {
-      stdio: 'inherit',
-    },
+    { stdio: 'inherit' },
   );
   if (result.status === 0) return;
-  if (builtAt === 0)
+  if (builtAt === 0) {
     throw new Error(
       `vite build failed (exit ${String(result.status)}) and there is no earlier build`,
     );
+  }
   console.log(
     `NOTE: vite build failed (exit ${String(result.status)}); measuring the EARLIER build in dist/web from ${new Date(builtAt).toISOString()}.`,
   );
@@ -197,7 +227,7 @@ async function main(): Promise<void> {
       `Chromium is not installed at ${CHROMIUM_PATH}: apt-get install -y --no-install-recommends chromium`,
     );
   }
-  if (!process.argv.includes('--no-build')) webBuildIfStale();
+  webBuildEnsure(process.argv.includes('--build'));
   if (!existsSync(WEB_DIST_INDEX))
     throw new Error('dist/web/index.html is missing: run `npm run build` first');
 

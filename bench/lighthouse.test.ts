@@ -38,6 +38,16 @@ function fakeResult(): Result {
       'color-contrast': audit('color-contrast', 0),
       'button-name': audit('button-name', 1),
       'manual-check': audit('manual-check', 0),
+      'uses-text-compression': audit('uses-text-compression', 0, 900, {
+        type: 'opportunity',
+        overallSavingsMs: 900,
+        items: [],
+      }),
+      'unused-javascript': audit('unused-javascript', 1, 0, {
+        type: 'opportunity',
+        overallSavingsMs: 0,
+        items: [],
+      }),
       'network-requests': audit('network-requests', null, undefined, {
         type: 'table',
         items: [
@@ -62,6 +72,9 @@ describe('pageFigures', () => {
     assert.equal(figures.cls, 0.01);
     assert.deepEqual(figures.accessibilityFailures, ['color-contrast: title of color-contrast']);
     assert.deepEqual(figures.foreignRequests, ['https://fonts.example.com/font.woff2']);
+    assert.deepEqual(figures.opportunities, [
+      'uses-text-compression: title of uses-text-compression (~900 ms)',
+    ]);
     const printed = pageFiguresFormat([figures]);
     assert.match(
       printed,
