@@ -4,12 +4,13 @@
  */
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
+import { precompressPlugin } from './scripts/vite-precompress-plugin.ts';
 import { serviceWorkerPlugin } from './scripts/vite-sw-plugin.ts';
 
 export default defineConfig({
   root: 'src/web',
   publicDir: 'public',
-  plugins: [preact(), serviceWorkerPlugin()],
+  plugins: [preact(), serviceWorkerPlugin(), precompressPlugin()],
   build: {
     outDir: '../../dist/web',
     emptyOutDir: true,

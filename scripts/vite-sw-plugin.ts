@@ -23,7 +23,7 @@ export interface BuiltFile {
 /** Files never precached: the worker itself, source maps, and dot-files. */
 export function precacheable(path: string): boolean {
   const name = path.split('/').pop() ?? path;
-  return path !== SERVICE_WORKER_FILE && !path.endsWith('.map') && !name.startsWith('.');
+  return path !== SERVICE_WORKER_FILE && !/\.(map|gz|br)$/.test(path) && !name.startsWith('.');
 }
 
 /** The URLs to precache and a version that changes whenever any of those files changes. */

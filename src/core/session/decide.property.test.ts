@@ -135,7 +135,7 @@ test('[SS1] folding the log always gives the same state, however the log is spli
   );
 });
 
-test('[V1] a private check-in never reaches anyone but its owner', () => {
+test('[V1] [V3] a private check-in, and boundaries others need not know, never reach anyone but their owner', () => {
   fc.assert(
     fc.property(sessionScriptArbitrary, (steps) => {
       const harness = play(steps, noPrelude, () => undefined);
@@ -148,6 +148,13 @@ test('[V1] a private check-in never reaches anyone but its owner', () => {
             event.participantId !== viewer
           ) {
             assert.deepEqual(seen, { type: 'hidden' });
+          }
+          if ((event.type === 'participantJoined' || event.type === 'boundariesSet') && event.participantId !== viewer) {
+            const seenBoundaries = seen.type === event.type ? seen.boundaries : null;
+            assert.equal(seenBoundaries?.camera, false, 'a camera boundary reached someone else');
+            assert.equal(seenBoundaries.shareCheckIns, false);
+            assert.equal(seenBoundaries.sharePhysiology, false);
+            assert.equal(seenBoundaries.touch, event.boundaries.touch, 'touch must reach others, or touch would be offered');
           }
           if (
             event.type === 'sessionPaused' &&

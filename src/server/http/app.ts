@@ -52,6 +52,8 @@ export async function appBuild(context: ServerContext): Promise<FastifyInstance>
     timeWindow: 60_000,
     // The default key reads req.ip, which injected WebSocket requests lack.
     keyGenerator: (request) => request.ip || 'local',
+    // Only the API is limited: one page load fetches a dozen static files.
+    allowList: (request) => !request.url.startsWith('/api/'),
     errorResponseBuilder: (_request, detail) => ({
       statusCode: 429,
       error: { code: 'rate_limited', message: `Too many requests; please wait ${Math.ceil(detail.ttl / 1000)} seconds and try again.` },
@@ -89,7 +91,9 @@ export async function appBuild(context: ServerContext): Promise<FastifyInstance>
   const webBuilt = await webRoutes(app);
   app.setNotFoundHandler((request, reply) => {
     // The browser app routes on the client: any page path gets the app shell.
-    if (webBuilt && request.method === 'GET' && !request.url.startsWith('/api/')) {
+    const path = request.url.split('?')[0] ?? '';
+    // A missing file (a path with an extension) is a real 404, not a page.
+    if (webBuilt && request.method === 'GET' && !path.startsWith('/api/') && !/\.[A-Za-z0-9]+$/.test(path)) {
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     }
     const error = httpErrors.notFound();

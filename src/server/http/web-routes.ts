@@ -16,7 +16,9 @@ export async function webRoutes(app: FastifyInstance, distDir = WEB_DIST_DIR): P
   if (!existsSync(join(distDir, 'index.html'))) return false;
   await app.register(fastifyStatic, {
     root: distDir,
-    wildcard: false,
+    // Files are looked up per request, so a rebuild under a running server is served at once.
+    wildcard: true,
+    preCompressed: true,
     index: ['index.html'],
     setHeaders: (response, path) => {
       const immutable = path.includes(join(distDir, 'assets'));

@@ -62,7 +62,12 @@ export function HelpButton() {
         Need help now?
       </button>
       <dialog ref={dialog} class="help-dialog" aria-labelledby="help-title">
-        <h2 id="help-title">Help, right now</h2>
+        <div class="help-top">
+          <h2 id="help-title">Help, right now</h2>
+          <form method="dialog">
+            <button type="submit" class="quiet help-close">Close</button>
+          </form>
+        </div>
         <p>{help.intro}</p>
         <ul class="help-list">
           {help.resources.map((resource) => (
@@ -84,9 +89,6 @@ export function HelpButton() {
           ))}
         </ul>
         <p class="hint">Attune is a practice space. It does not replace care from a professional.</p>
-        <form method="dialog">
-          <button type="submit" class="quiet">Close</button>
-        </form>
       </dialog>
     </>
   );

@@ -1,5 +1,7 @@
 /** Joining from the session screen itself, when this tab has no name and boundaries kept for it. */
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
+import { z } from 'zod';
+import { apiCall } from '../api/http.ts';
 import { OPEN_BOUNDARIES, type Boundaries } from '../../core/boundaries/boundary.ts';
 import { DISPLAY_NAME_MAX_CHARS } from '../../core/protocol/commands.ts';
 import type { JoinDetails } from '../net/live-session.ts';
@@ -13,6 +15,15 @@ export function JoinHere(props: { onJoin: (details: JoinDetails) => void; busy: 
   const [name, setName] = useState(last?.displayName ?? '');
   const [boundaries, setBoundaries] = useState<Boundaries>(last?.boundaries ?? OPEN_BOUNDARIES);
   const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    // Someone who already gave a name on this device (the host, or a returning guest) keeps it.
+    apiCall('/api/identity', z.object({ displayName: z.string() })).then(
+      (identity) => {
+        setName((current) => (current === '' ? identity.displayName : current));
+      },
+      () => undefined,
+    );
+  }, []);
   return (
     <form
       class="screen"
