@@ -6,12 +6,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import { z } from 'zod';
 import { OPEN_BOUNDARIES, type Boundaries } from '../../core/boundaries/boundary.ts';
-import { DISPLAY_NAME_MAX_CHARS } from '../../core/protocol/commands.ts';
 import { ApiError, apiCall } from '../api/http.ts';
 import { linkClick, navigate } from '../router.ts';
 import { BoundariesForm } from '../session/boundaries-form.tsx';
 import { inviteTokenSave, joinDetailsLast, joinDetailsSave, tabStorage } from '../session/join-details.ts';
 import '../session/session-forms.css';
+import { DisplayNameField } from '../session/display-name-field.tsx';
 
 const inviteSchema = z.object({ sessionId: z.string(), expiresAtMs: z.number() });
 const identitySchema = z.object({ id: z.string(), displayName: z.string(), kind: z.string() });
@@ -129,23 +129,7 @@ export default function JoinScreen(props: { token: string }) {
         <li>Nothing starts until you say you're ready. You can say no, or leave, at any time.</li>
       </ol>
       <form class="screen" onSubmit={(event) => void join(event)} noValidate>
-        <div class="field">
-          <label for="display-name">Your name</label>
-          <input
-            id="display-name"
-            type="text"
-            autoComplete="nickname"
-            maxLength={DISPLAY_NAME_MAX_CHARS}
-            value={name}
-            aria-describedby="display-name-hint"
-            onInput={(event) => {
-              setName(event.currentTarget.value);
-            }}
-          />
-          <span class="hint" id="display-name-hint">
-            The name the others see. A first name or a nickname is plenty.
-          </span>
-        </div>
+        <DisplayNameField value={name} onInput={setName} hint="The name the others see. A first name or a nickname is plenty." />
         <BoundariesForm value={boundaries} onChange={setBoundaries} />
         <p class="notice">You can pause everyone at any time, and you never have to say why.</p>
         {error !== null && (

@@ -5,13 +5,13 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { z } from 'zod';
 import { OPEN_BOUNDARIES, type Boundaries } from '../../core/boundaries/boundary.ts';
-import { DISPLAY_NAME_MAX_CHARS } from '../../core/protocol/commands.ts';
 import { ApiError, apiCall } from '../api/http.ts';
 import { linkClick } from '../router.ts';
 import { BoundariesForm } from '../session/boundaries-form.tsx';
 import { joinDetailsLast, joinDetailsSave, tabStorage } from '../session/join-details.ts';
 import { QrCode } from '../session/qr-code.tsx';
 import '../session/session-forms.css';
+import { DisplayNameField } from '../session/display-name-field.tsx';
 
 const identitySchema = z.object({ id: z.string(), displayName: z.string(), kind: z.string() });
 const inviteSchema = z.object({ token: z.string(), url: z.string(), expiresAtMs: z.number() });
@@ -144,23 +144,7 @@ export default function StartSessionScreen() {
         for everyone at any moment.
       </p>
       <form class="screen" onSubmit={(event) => void create(event)} noValidate>
-        <div class="field">
-          <label for="display-name">Your name</label>
-          <input
-            id="display-name"
-            type="text"
-            autoComplete="nickname"
-            maxLength={DISPLAY_NAME_MAX_CHARS}
-            value={name}
-            aria-describedby="display-name-hint"
-            onInput={(event) => {
-              setName(event.currentTarget.value);
-            }}
-          />
-          <span class="hint" id="display-name-hint">
-            The name the other person sees. A first name or a nickname is plenty.
-          </span>
-        </div>
+        <DisplayNameField value={name} onInput={setName} hint="The name the other person sees. A first name or a nickname is plenty." />
         <BoundariesForm value={boundaries} onChange={setBoundaries} />
         <p class="notice">You can pause everyone at any time, and you never have to say why.</p>
         {error !== null && (

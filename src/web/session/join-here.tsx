@@ -3,11 +3,11 @@ import { useEffect, useState } from 'preact/hooks';
 import { z } from 'zod';
 import { apiCall } from '../api/http.ts';
 import { OPEN_BOUNDARIES, type Boundaries } from '../../core/boundaries/boundary.ts';
-import { DISPLAY_NAME_MAX_CHARS } from '../../core/protocol/commands.ts';
 import type { JoinDetails } from '../net/live-session.ts';
 import { BoundariesForm } from './boundaries-form.tsx';
 import { joinDetailsLast, tabStorage } from './join-details.ts';
 import './session-forms.css';
+import { DisplayNameField } from './display-name-field.tsx';
 
 /** Name and boundaries, then Join. */
 export function JoinHere(props: { onJoin: (details: JoinDetails) => void; busy: boolean; problem: string | null }) {
@@ -40,19 +40,7 @@ export function JoinHere(props: { onJoin: (details: JoinDetails) => void; busy: 
       }}
     >
       <p>Before you join, choose your name and say what you won't do.</p>
-      <div class="field">
-        <label for="display-name">Your name</label>
-        <input
-          id="display-name"
-          type="text"
-          autoComplete="nickname"
-          maxLength={DISPLAY_NAME_MAX_CHARS}
-          value={name}
-          onInput={(event) => {
-            setName(event.currentTarget.value);
-          }}
-        />
-      </div>
+      <DisplayNameField value={name} onInput={setName} />
       <BoundariesForm value={boundaries} onChange={setBoundaries} />
       <p class="notice">You can pause everyone at any time, and you never have to say why.</p>
       {(error ?? props.problem) !== null && (
