@@ -29,7 +29,8 @@ function screenFor(path: string, hash: string) {
   if (path === '/together') return <StartSessionScreen />;
   if (path === '/join') return <JoinScreen token={hash} />;
   const session = /^\/session\/([A-Za-z0-9-]+)$/.exec(path);
-  if (session?.[1] !== undefined) return <SessionScreen sessionId={session[1]} />;
+  // Keyed by id, so nothing from one session carries over into the next.
+  if (session?.[1] !== undefined) return <SessionScreen key={session[1]} sessionId={session[1]} />;
   return <NotFound />;
 }
 

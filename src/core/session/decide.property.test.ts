@@ -149,6 +149,10 @@ test('[V1] [V3] a private check-in, and boundaries others need not know, never r
           ) {
             assert.deepEqual(seen, { type: 'hidden' });
           }
+          if (event.type === 'checkedIn' && event.participantId !== viewer && seen.type === 'checkedIn') {
+            assert.equal(seen.note, '', 'a note written for oneself reached someone else');
+            assert.deepEqual(seen.tags, []);
+          }
           if ((event.type === 'participantJoined' || event.type === 'boundariesSet') && event.participantId !== viewer) {
             const seenBoundaries = seen.type === event.type ? seen.boundaries : null;
             assert.equal(seenBoundaries?.camera, false, 'a camera boundary reached someone else');

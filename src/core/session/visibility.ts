@@ -34,7 +34,10 @@ export interface HiddenEvent {
 export function sessionEventForViewer(event: SessionEvent, viewerId: string): SessionEvent | HiddenEvent {
   switch (event.type) {
     case 'checkedIn':
-      return event.visibility === 'shared' || event.participantId === viewerId ? event : { type: 'hidden' };
+      if (event.participantId === viewerId) return event;
+      // Sharing a check-in shares the state and how strong it is; the note and body tags are
+      // written for oneself and stay with their owner.
+      return event.visibility === 'shared' ? { ...event, note: '', tags: [] } : { type: 'hidden' };
     case 'participantJoined':
     case 'boundariesSet':
       return event.participantId === viewerId ? event : { ...event, boundaries: boundariesForOthers(event.boundaries) };

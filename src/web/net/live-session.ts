@@ -42,6 +42,7 @@ import {
   liveSessionStorageKey,
   storedLiveSessionDecode,
   storedLiveSessionEncode,
+  VIEWER_LOG_EMPTY,
   viewerLogApply,
   type ViewerLog,
   type ViewerLogEntry,
@@ -130,6 +131,11 @@ export interface LiveSnapshot {
   readonly failedAttempts: number;
   /** Whether this device is joining right now (a `join` waits for its answer). */
   readonly joining: boolean;
+  /**
+   * Whether this person pressed pause and the server has not confirmed it yet (offline, say).
+   * The screen pauses at once on this, so pause never waits for the network.
+   */
+  readonly pausing: boolean;
   /** A sentence for a problem a person should know about (a refused join, a lost session). */
   readonly problem: string | null;
 }
@@ -229,6 +235,15 @@ export class LiveSession {
     this.connect();
   }
 
+  /** Forgets this session's copy on this device (after leaving or when it has ended). */
+  forget(): void {
+    try {
+      this.env.storage?.removeItem(liveSessionStorageKey(this.options.sessionId));
+    } catch {
+      // Nothing kept, or storage refused: nothing to forget.
+    }
+  }
+
   /** Closes everything; the session stays where it is on the server. */
   dispose(): void {
     if (this.disposed) return;
@@ -265,6 +280,7 @@ export class LiveSession {
       pendingCommands: this.outbox.length,
       failedAttempts: this.failedAttempts,
       joining: outboxHasType(this.outbox, 'join'),
+      pausing: outboxHasType(this.outbox, 'pause'),
       problem: this.problem,
     };
     return this.snapshotCache;
@@ -431,6 +447,9 @@ export class LiveSession {
     this.attempt = 0;
     this.failedAttempts = 0;
     if (this.me !== participantId) {
+      // A log kept for someone else on this device was filtered for them: never show it to this
+      // person, and catch up from the start instead.
+      if (this.me !== null) this.log = VIEWER_LOG_EMPTY;
       this.me = participantId;
       this.persist();
     }

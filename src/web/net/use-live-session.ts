@@ -27,7 +27,7 @@ export interface UseLiveSession {
   readonly me: string | null;
   readonly log: readonly ViewerLogEntry[];
   readonly snapshot: LiveSnapshot;
-  /** Stops listening (after leaving). */
+  /** Stops listening and forgets this device's copy of the session (after leaving). */
   readonly close: () => void;
 }
 
@@ -79,6 +79,7 @@ export function useLiveSession(sessionId: string, options: UseLiveSessionOptions
       clock: live.clock,
       send: (command: SessionCommand) => live.send(command),
       close: () => {
+        live.forget();
         live.dispose();
       },
     }),

@@ -39,6 +39,11 @@ export interface PacerViewProps {
   readonly clock: ServerClock;
   /** Freezes the shape where it is, calmly, until false again. */
   readonly paused: boolean;
+  /**
+   * The shared instant the pause began (server time). Every device freezes at that same breath;
+   * without it (or before the server has confirmed) the shape freezes where it is.
+   */
+  readonly pausedAtServerMs?: ServerTimeMs | undefined;
   /** When the practice ends, in server time; afterwards the shape comes to rest. */
   readonly endsAtServerMs?: number;
   readonly cues: { readonly sound: boolean; readonly vibration: boolean };
@@ -82,8 +87,8 @@ export function PacerView(props: PacerViewProps) {
   const latest = useRef({ schedule, clock, paused, cues });
   latest.current = { schedule, clock, paused, cues };
 
-  // The instant the pacer froze at, taken as the pause arrives.
-  if (paused && frozenAtRef.current === null) frozenAtRef.current = clock.now();
+  // The instant the pacer froze at: the shared one when known, else the moment the pause arrived.
+  if (paused) frozenAtRef.current = props.pausedAtServerMs ?? frozenAtRef.current ?? clock.now();
   if (!paused) frozenAtRef.current = null;
 
   useLayoutEffect(() => {

@@ -30,6 +30,8 @@ export interface TempoViewProps {
   readonly schedule: TempoSchedule;
   readonly clock: ServerClock;
   readonly paused: boolean;
+  /** The shared instant the pause began (server time), so every device freezes on the same beat. */
+  readonly pausedAtServerMs?: ServerTimeMs | undefined;
   readonly mode: 'sway' | 'walk';
 }
 
@@ -58,7 +60,7 @@ export function TempoView(props: TempoViewProps) {
   const latest = useRef({ schedule, clock });
   latest.current = { schedule, clock };
 
-  if (paused && frozenAtRef.current === null) frozenAtRef.current = clock.now();
+  if (paused) frozenAtRef.current = props.pausedAtServerMs ?? frozenAtRef.current ?? clock.now();
   if (!paused) frozenAtRef.current = null;
 
   useLayoutEffect(() => {

@@ -104,7 +104,8 @@ export default function JoinScreen(props: { token: string }) {
       const storage = tabStorage();
       joinDetailsSave(storage, accepted.sessionId, { displayName, boundaries });
       inviteTokenSave(storage, accepted.sessionId, token);
-      navigate(`/session/${accepted.sessionId}`);
+      // Replace, so the invite token is not one Back press away on a shared device.
+      navigate(`/session/${accepted.sessionId}`, { replace: true });
     } catch (caught) {
       if (caught instanceof ApiError && caught.code === 'invite_invalid') setLoaded({ kind: 'invalid' });
       else setError(caught instanceof ApiError ? caught.message : 'Something went wrong. Please try again.');

@@ -134,7 +134,8 @@ export default function SessionScreen(props: { sessionId: string }) {
   const myBoundaries = state.participants[me]?.boundaries ?? OPEN_BOUNDARIES;
   const allowShare = !myBoundaries.shareCheckIns;
   const practice = state.practice;
-  const paused = state.pausedSinceMs !== null;
+  // A pause this device sent counts at once, even before the server has it: pause never waits.
+  const paused = state.pausedSinceMs !== null || snapshot.pausing;
   const ended = practice === null && state.lastPractice !== null && afterDoneFor !== state.lastPractice.runId ? state.lastPractice : null;
 
   return (
@@ -179,13 +180,14 @@ export default function SessionScreen(props: { sessionId: string }) {
         <PauseBar
           state={state}
           me={me}
+          pausing={snapshot.pausing}
           send={send}
           sayItWasMe={sayItWasMe}
           onSayItWasMe={setSayItWasMe}
           connectionNotice={snapshot.status === 'reconnecting' ? 'Reconnecting… Nothing will be lost.' : null}
         />
       )}
-      {paused && <PauseOverlay state={state} me={me} log={log} send={send} sayItWasMe={sayItWasMe} />}
+      {paused && <PauseOverlay state={state} me={me} log={log} send={send} sayItWasMe={sayItWasMe} pausing={snapshot.pausing} />}
     </>
   );
 }

@@ -11,19 +11,27 @@ import type { SessionState } from '../../core/session/state.ts';
 import type { ViewerLogEntry } from '../net/viewer-log.ts';
 import { useCommand, type SendCommand } from './use-command.ts';
 
+const NON_TEXT_INPUT_TYPES: ReadonlySet<string> = new Set(['checkbox', 'radio', 'range', 'button', 'submit', 'reset', 'color', 'file', 'image']);
+
 /** Whether a key press is the pause shortcut (P, not while typing, no modifier). */
 export function isPauseKey(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 'repeat'>, target: EventTarget | null): boolean {
   if (event.key !== 'p' && event.key !== 'P') return false;
   if (event.ctrlKey || event.metaKey || event.altKey || event.repeat) return false;
   const element = target as (Partial<HTMLElement> & { tagName?: string }) | null;
   const tag = element?.tagName?.toLowerCase();
-  if (tag === 'input' || tag === 'textarea' || tag === 'select') return false;
+  if (tag === 'textarea' || tag === 'select') return false;
+  // Only fields that take typed text swallow P; on a checkbox, radio or slider P still pauses.
+  const type = (element as { type?: unknown } | null)?.type;
+  if (tag === 'input' && !NON_TEXT_INPUT_TYPES.has(typeof type === 'string' ? type.toLowerCase() : 'text')) return false;
   return element?.isContentEditable !== true;
 }
 
 /** Whether someone who was present when the pause began has left since (their pause may be stranded). */
 export function pauserMayHaveLeft(state: SessionState, log: readonly ViewerLogEntry[], me: string | null): boolean {
   if (state.pausedSinceMs === null || (me !== null && me in state.pauseHolds)) return false;
+  // Only a pause whose holder is gone can be released by someone else.
+  const holders = Object.keys(state.pauseHolds);
+  if (holders.length > 0 && holders.every((id) => !id.startsWith('anonymous-') && state.participants[id]?.present === true)) return false;
   const since = state.pausedSinceMs;
   return log.some((entry) => entry.event.type === 'participantLeft' && entry.atMs >= since && (entry.event as { participantId?: unknown }).participantId !== me);
 }
@@ -77,6 +85,8 @@ export function PauseBar(props: {
   sayItWasMe: boolean;
   onSayItWasMe: (value: boolean) => void;
   connectionNotice: string | null;
+  /** A pause from this device is on its way: further presses change nothing. */
+  pausing: boolean;
 }) {
   const { state, me } = props;
   const { run, busy, error } = useCommand(props.send);
@@ -85,7 +95,7 @@ export function PauseBar(props: {
     running !== null && me !== null && running.consents.touch.includes(me) && (practiceById(running.practiceId)?.consentsRequired.includes('touch') ?? false);
   const iHold = me !== null && me in state.pauseHolds;
   const pause = () => {
-    if (iHold) return;
+    if (iHold || props.pausing) return;
     void run({ type: 'pause', sayItWasMe: props.sayItWasMe });
   };
   const pauseRef = useRef(pause);
@@ -147,6 +157,8 @@ export function PauseOverlay(props: {
   log: readonly ViewerLogEntry[];
   send: SendCommand;
   sayItWasMe: boolean;
+  /** This device's pause has not reached the server yet. */
+  pausing: boolean;
 }) {
   const { state, me } = props;
   const { run, busy, error } = useCommand(props.send);
@@ -154,7 +166,7 @@ export function PauseOverlay(props: {
   useEffect(() => {
     headingRef.current?.focus();
   }, []);
-  const iHold = me !== null && me in state.pauseHolds;
+  const iHold = props.pausing || (me !== null && me in state.pauseHolds);
   const others = Object.entries(state.pauseHolds).filter(([id]) => id !== me);
   const namedOthers = others
     .filter(([id, hold]) => hold.saidItWasThem && state.participants[id] !== undefined)
@@ -164,13 +176,15 @@ export function PauseOverlay(props: {
   const stranded = pauserMayHaveLeft(state, props.log, me);
 
   let who: string;
-  if (iHold && others.length === 0) who = 'You paused the session. Everything is waiting for you.';
+  if (props.pausing && !(me !== null && me in state.pauseHolds)) who = 'You paused. The connection is being restored; the others will be paused the moment it is back.';
+  else if (iHold && others.length === 0) who = 'You paused the session. Everything is waiting for you.';
   else if (iHold) who = 'You paused, and someone else has paused too. The session goes on once both of you resume.';
   else if (namedOthers.length > 0 && namedOthers.length === others.length) who = `${namedOthers.join(' and ')} paused. They'll resume when ready.`;
   else who = "Someone paused. They'll resume when ready.";
 
   return (
-    <div class="pause-overlay" role="dialog" aria-modal="true" aria-labelledby="paused-title" aria-describedby="paused-who">
+    // Not aria-modal: the session behind is inert already, and "Need help now?" in the header must stay reachable.
+    <div class="pause-overlay" role="dialog" aria-labelledby="paused-title" aria-describedby="paused-who">
       <div class="pause-overlay-inner">
         <h2 id="paused-title" ref={headingRef} tabIndex={-1}>
           Paused. Take the time you need.

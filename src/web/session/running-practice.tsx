@@ -88,8 +88,8 @@ function ShareAndHold(props: { state: SessionState; run: PracticeRun; me: string
         )
       )}
       <div class="button-row">
-        <button type="button" disabled={busy} onClick={() => void command({ type: 'advanceTurn', fromTurnIndex: run.turnIndex })}>
-          Done sharing — swap
+        <button type="button" disabled={busy || (!iShare && turnLeft > 0)} onClick={() => void command({ type: 'advanceTurn', fromTurnIndex: run.turnIndex })}>
+          {iShare ? 'Done sharing — swap' : 'Time is up — swap'}
         </button>
       </div>
       {lastTurn && <p class="hint">This is the last turn; swapping ends the practice.</p>}
@@ -163,10 +163,10 @@ export function RunningPractice(props: { state: SessionState; run: PracticeRun; 
         </p>
       )}
       {definition.usesPacer === 'breath' && run.pacer && (
-        <PacerView schedule={run.pacer} clock={clock} paused={paused} endsAtServerMs={endsAt} cues={cues} {...(leadLabel === undefined ? {} : { leadLabel })} />
+        <PacerView schedule={run.pacer} clock={clock} paused={paused} pausedAtServerMs={state.pausedSinceMs ?? undefined} endsAtServerMs={endsAt} cues={cues} {...(leadLabel === undefined ? {} : { leadLabel })} />
       )}
       {definition.usesPacer === 'tempo' && run.tempo && (
-        <TempoView schedule={run.tempo} clock={clock} paused={paused} mode={(run.parameters as { mode?: 'sway' | 'walk' }).mode === 'walk' ? 'walk' : 'sway'} />
+        <TempoView schedule={run.tempo} clock={clock} paused={paused} pausedAtServerMs={state.pausedSinceMs ?? undefined} mode={(run.parameters as { mode?: 'sway' | 'walk' }).mode === 'walk' ? 'walk' : 'sway'} />
       )}
       {definition.usesPacer === 'none' && !turns && leadIn <= 0 && (
         <ol class="plain-list steps-during">
