@@ -18,7 +18,7 @@ import {
   type AppContext,
   type E2eApp,
 } from './support/browser.ts';
-import { sessionCreate } from './support/screens.ts';
+import { helpButton, sessionCreate } from './support/screens.ts';
 import {
   REALTIME_MS,
   afterHeading,
@@ -549,6 +549,27 @@ describe('a live session with two people in Chromium', { skip }, () => {
       assert.equal(await occurrences(peopleRegion(guestPage), 'Revved up or on edge'), 0);
     },
   );
+
+  step('pause never waits for the network: offline, the pause shows at once and reaches the other when back', async () => {
+    const { page: hostPage } = host;
+    const { page: guestPage } = guest;
+    await guestApp.context.setOffline(true);
+    await connectionStatus(guestPage).getByText('Reconnecting…').waitFor({ timeout: REALTIME_MS });
+    // P on a checkbox still pauses: only text fields take the key.
+    await guestPage.getByRole('checkbox', { name: 'Let others know it was me' }).focus();
+    await guestPage.keyboard.press('p');
+    const guestOverlay = pausedOverlay(guestPage);
+    await guestOverlay.getByText('You paused. The connection is being restored').waitFor({ timeout: 2_000 });
+    assert.equal(await helpButton(guestPage).isVisible(), true, 'help stays reachable while paused');
+    assert.equal(await pausedOverlay(hostPage).count(), 0, 'the host cannot know yet');
+
+    await guestApp.context.setOffline(false);
+    const hostOverlay = pausedOverlay(hostPage);
+    await hostOverlay.getByText(PAUSED_BY_SOMEONE).waitFor({ timeout: 20_000 });
+    await guestOverlay.getByRole('button', { name: "Resume when you're ready" }).click();
+    await hostOverlay.waitFor({ state: 'detached', timeout: REALTIME_MS });
+    await guestOverlay.waitFor({ state: 'detached', timeout: REALTIME_MS });
+  });
 
   test('start, invite and join screens on the other device: crisis help, axe, screenshots', async () => {
     // The flow above visits start and invite on the phone and join on the desktop; here the rest.
