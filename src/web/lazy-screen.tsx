@@ -17,10 +17,19 @@ export function lazyScreen<P extends object>(load: () => Promise<ScreenModule<P>
       if (Screen) return;
       load().then(
         (module) => {
+          sessionStorage.removeItem('attune.reloadedForNewVersion');
           loaded = module.default;
           setScreen(() => module.default);
         },
         () => {
+          // After a new version is deployed, an open tab asks for chunks that no longer exist:
+          // reload once to pick up the new version, and only show the message if that fails too.
+          const key = 'attune.reloadedForNewVersion';
+          if (sessionStorage.getItem(key) === null) {
+            sessionStorage.setItem(key, String(Date.now()));
+            window.location.reload();
+            return;
+          }
           setFailed(true);
         },
       );

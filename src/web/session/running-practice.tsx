@@ -162,10 +162,17 @@ export function RunningPractice(props: { state: SessionState; run: PracticeRun; 
           Starting in {Math.ceil(leadIn / 1000)}…
         </p>
       )}
-      {definition.usesPacer === 'breath' && run.pacer && (
+      {definition.usesPacer !== 'none' && !clock.isSynced() && (
+        // Until this device's clock agrees with the session's (a few seconds after connecting),
+        // a guide drawn now would jump once the clocks line up.
+        <p class="notice" role="status">
+          Getting in step with the others…
+        </p>
+      )}
+      {definition.usesPacer === 'breath' && run.pacer && clock.isSynced() && (
         <PacerView schedule={run.pacer} clock={clock} paused={paused} pausedAtServerMs={state.pausedSinceMs ?? undefined} endsAtServerMs={endsAt} cues={cues} {...(leadLabel === undefined ? {} : { leadLabel })} />
       )}
-      {definition.usesPacer === 'tempo' && run.tempo && (
+      {definition.usesPacer === 'tempo' && run.tempo && clock.isSynced() && (
         <TempoView schedule={run.tempo} clock={clock} paused={paused} pausedAtServerMs={state.pausedSinceMs ?? undefined} mode={(run.parameters as { mode?: 'sway' | 'walk' }).mode === 'walk' ? 'walk' : 'sway'} />
       )}
       {definition.usesPacer === 'none' && !turns && leadIn <= 0 && (
