@@ -52,7 +52,7 @@ export default tseslint.config(
   },
   {
     // Tests in core may use fast-check and node:test; the purity rules bind the code under test.
-    files: ['src/core/**/*.test.ts'],
+    files: ['src/core/**/*.test.ts', 'src/core/**/*.test-support.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [
       { group: ['**/server/**', '**/web/**', '**/cli/**'], message: 'src/core imports nothing from outer layers.' },
     ] }] },

@@ -9,26 +9,11 @@ import { performance } from 'node:perf_hooks';
 import { hrvCoherence } from '../src/core/signals/hrv-coherence.ts';
 import { hrvFrequencyDomain } from '../src/core/signals/hrv-frequency.ts';
 import { hrvTimeDomain } from '../src/core/signals/hrv-time.ts';
+import { rrRest } from '../src/core/signals/hrv.test-support.ts';
 
 const TARGET_MS = 2;
 
 /** Twin of rr_rest() in scripts/signals-reference/hrv_reference.py. */
-function rrRest(durationS = 300): number[] {
-  const out: number[] = [];
-  let elapsedMs = 0;
-  for (let k = 0; elapsedMs < durationS * 1000; k += 1) {
-    const t = elapsedMs / 1000;
-    const rr =
-      900 +
-      45 * Math.sin(2 * Math.PI * 0.1 * t) +
-      30 * Math.sin(2 * Math.PI * 0.25 * t + 0.7) +
-      12 * Math.sin(2 * Math.PI * 0.02 * t) +
-      8 * Math.sin(1.7 * k + 0.3) * Math.sin(0.31 * k);
-    out.push(rr);
-    elapsedMs += rr;
-  }
-  return out;
-}
 
 interface Reference {
   rest: {

@@ -2,48 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { respirationRateFromRr } from './respiration-rr.ts';
-
-// Twins of rr_rest() / rr_paced() in scripts/signals-reference/hrv_reference.py (closed form, no randomness).
-function rrRest(durationS = 300): number[] {
-  const out: number[] = [];
-  let elapsedMs = 0;
-  for (let k = 0; elapsedMs < durationS * 1000; k += 1) {
-    const t = elapsedMs / 1000;
-    const rr =
-      900 +
-      45 * Math.sin(2 * Math.PI * 0.1 * t) +
-      30 * Math.sin(2 * Math.PI * 0.25 * t + 0.7) +
-      12 * Math.sin(2 * Math.PI * 0.02 * t) +
-      8 * Math.sin(1.7 * k + 0.3) * Math.sin(0.31 * k);
-    out.push(rr);
-    elapsedMs += rr;
-  }
-  return out;
-}
-function rrPaced(durationS = 90): number[] {
-  const out: number[] = [];
-  let elapsedMs = 0;
-  for (let k = 0; elapsedMs < durationS * 1000; k += 1) {
-    const t = elapsedMs / 1000;
-    const rr = 1000 + 80 * Math.sin(2 * Math.PI * 0.1 * t) + 5 * Math.sin(2.3 * k);
-    out.push(rr);
-    elapsedMs += rr;
-  }
-  return out;
-}
-
-function assertClose(
-  actual: number | null | undefined,
-  expected: number,
-  relative = 1e-6,
-  label = '',
-): void {
-  assert.ok(
-    typeof actual === 'number' &&
-      Math.abs(actual - expected) <= relative * Math.max(Math.abs(expected), 1e-12),
-    `${label}: ${String(actual)} vs ${expected}`,
-  );
-}
+import { rrRest, rrPaced, assertClose } from './hrv.test-support.ts';
 
 // From scripts/signals-reference/hrv_reference.py (scipy 1.17.1): respiration() — the largest
 // periodogram bin of the last 64 s in 0.15–0.4 Hz (rest), or within ±0.03 Hz of a 0.1 Hz pacer (paced).
