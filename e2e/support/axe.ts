@@ -38,6 +38,22 @@ export function axeViolationsFormat(violations: readonly AxeViolation[]): string
 }
 
 /**
+ * Waits (at most a second) for running CSS transitions and finite animations to finish, so axe
+ * judges the colours a person sees once the screen is still, not a button half-way through a
+ * 150 ms fade (which once read as low contrast). Endless animations, like the pacer, are left be.
+ */
+async function transitionsSettled(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const finite = document.getAnimations().filter((animation) => {
+      const timing = animation.effect?.getComputedTiming();
+      return timing !== undefined && Number.isFinite(timing.endTime ?? Infinity);
+    });
+    const settled = Promise.all(finite.map((animation) => animation.finished.catch(() => undefined)));
+    await Promise.race([settled, new Promise((resolve) => setTimeout(resolve, 1000))]);
+  });
+}
+
+/**
  * Runs axe on `page` and fails when any serious or critical violation is found, printing each
  * one's id, help and target nodes. `label` names the screen in messages. Returns the full results.
  */
@@ -51,6 +67,7 @@ export async function axeAssertClean(
   if (options.disableRules !== undefined && options.disableRules.length > 0) {
     builder = builder.disableRules([...options.disableRules]);
   }
+  await transitionsSettled(page);
   const results = await builder.analyze();
   const failing = results.violations.filter((violation) =>
     FAILING_IMPACTS.includes(violation.impact ?? ''),
