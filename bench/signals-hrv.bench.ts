@@ -1,7 +1,9 @@
 /**
- * Cost of one 5-minute HRV (time + frequency domain + coherence; target ≤ 2 ms) and agreement
+ * Cost of one 5-minute HRV (time + frequency domain + coherence; target ≤ 2 ms), agreement
  * with the numpy/scipy reference in scripts/signals-reference/hrv-reference.json (made by
- * hrv_reference.py from the same closed-form RR series). Prints; never fails on time.
+ * hrv_reference.py from the same closed-form RR series), and the speed ratio against that
+ * reference: scripts/signals-reference/signals_timing.py times hrv_reference.py's functions on
+ * the same RR series inside Python (start-up and imports excluded). Prints; never fails on time.
  * Usage: npx tsx bench/signals-hrv.bench.ts
  */
 import { readFileSync } from 'node:fs';
@@ -10,10 +12,9 @@ import { hrvCoherence } from '../src/core/signals/hrv-coherence.ts';
 import { hrvFrequencyDomain } from '../src/core/signals/hrv-frequency.ts';
 import { hrvTimeDomain } from '../src/core/signals/hrv-time.ts';
 import { rrRest } from '../src/core/signals/hrv.test-support.ts';
+import { numpyTimings, printRatio } from './signals-reference-timing.ts';
 
 const TARGET_MS = 2;
-
-/** Twin of rr_rest() in scripts/signals-reference/hrv_reference.py. */
 
 interface Reference {
   rest: {
@@ -76,3 +77,9 @@ console.log(
 console.log(
   `  agreement with numpy/scipy: max relative error ${maxRelative.toExponential(2)} (${worst})`,
 );
+
+const numpy = numpyTimings({ ops: ['hrv-5min'], budgetSec: 2, hrv: { rrMs: Array.from(rr) } });
+if (numpy) {
+  console.log(`speed against numpy/scipy (python ${numpy.python}, numpy ${numpy.numpy}, scipy ${numpy.scipy}; same RR series):`);
+  printRatio('5-minute HRV, time + frequency + coherence', { medianMs: median, runs }, numpy.ops['hrv-5min']);
+}

@@ -7,6 +7,9 @@
  *   (30 s windows, 5 s step, ±5 s lag) and a breathing PLV over 2 min at 10 Hz.
  * - Agreement: reruns scripts/signals-reference/pulse_sync_*.py (numpy/scipy) when python3 is
  *   there and prints the largest differences; and bpm error of POS/CHROM on synthetic traces.
+ * - Speed against numpy: scripts/signals-reference/signals_timing.py runs a vectorised numpy POS
+ *   (same conventions) on the same 10 s trace inside Python (start-up and imports excluded);
+ *   its bpm and SNR are compared with ours too. Synchrony's own bench: signals-synchrony.bench.ts.
  * Usage: npx tsx bench/signals-pulse-sync.bench.ts
  */
 import { spawnSync } from 'node:child_process';
@@ -19,6 +22,7 @@ import { phaseLockingValue } from '../src/core/signals/phase-locking.ts';
 import { pulseFromRgb } from '../src/core/signals/pulse-rgb.ts';
 import type { RgbTrace } from '../src/core/signals/pulse-rgb.ts';
 import { seededRandom, syntheticRgb } from '../src/core/signals/pulse-sync.test-support.ts';
+import { numpyTimings, printRatio, timeCalls } from './signals-reference-timing.ts';
 
 const FRAME_TARGET_MS = 1;
 
@@ -130,10 +134,33 @@ function benchAgreement(): void {
   console.log(`  synthetic pulse 60–145 bpm, 20 s, 15 and 30 fps (${cases} traces): worst |Δbpm| POS ${posWorst.toFixed(2)}, CHROM ${chromWorst.toFixed(2)}`);
 }
 
+function benchAgainstNumpy(): void {
+  const fps = 30;
+  const trace = slice(syntheticRgb({ bpm: 72, fps, seconds: 40, noise: 0.002, seed: 11 }), 0, 10 * fps);
+  const ours = timeCalls(() => pulseFromRgb(trace, fps, 'pos'));
+  const estimate = pulseFromRgb(trace, fps, 'pos');
+  const numpy = numpyTimings({
+    ops: ['pulse-pos'],
+    budgetSec: 2,
+    pulse: { r: Array.from(trace.r), g: Array.from(trace.g), b: Array.from(trace.b), fps },
+  });
+  if (!numpy) return;
+  console.log(`speed against numpy (python ${numpy.python}, numpy ${numpy.numpy}; same 10 s trace at 30 fps):`);
+  printRatio('POS pulse estimate', ours, numpy.ops['pulse-pos']);
+  const theirs = numpy.ops['pulse-pos']?.result as { bpm: number; snrDb: number } | undefined;
+  if (estimate && theirs) {
+    console.log(
+      `  same answer: ${estimate.bpm.toFixed(4)} bpm / ${estimate.snrDb.toFixed(6)} dB (ours) vs ` +
+        `${theirs.bpm.toFixed(4)} bpm / ${theirs.snrDb.toFixed(6)} dB (numpy); |Δ SNR| ${Math.abs(estimate.snrDb - theirs.snrDb).toExponential(2)} dB`,
+    );
+  }
+}
+
 function main(): void {
   benchFrames();
   benchSynchrony();
   benchAgreement();
+  benchAgainstNumpy();
 }
 
 const invokedPath = process.argv[1];

@@ -17,3 +17,13 @@ export {
   type WindowedCrossCorrelationOptions,
 } from './cross-correlation.ts';
 export { phaseLockingValue, type PhaseLocking, type PhaseLockingOptions } from './phase-locking.ts';
+export {
+  synchronyScore,
+  synchronyTrend,
+  type SynchronyScore,
+  type SynchronyOptions,
+  type SynchronyTrendPoint,
+  type SynchronyTrendOptions,
+  type SurrogateMethod,
+} from './synchrony.ts';
+export { heartRateOnGrid, heartRateFromRr, type HeartRatePoint, type HeartRateGrid } from './heart-rate-grid.ts';

@@ -107,6 +107,8 @@ function classify(rr: number[]): Map<number, Artefact> {
     if (Math.abs(at(index + 1)) < Math.abs(at(index + 2))) candidates.push(index + 1);
     for (const j of candidates) {
       if (j >= n) continue;
+      // Every candidate tested is not examined again, flagged or not (NeuroKit2's order).
+      index = Math.max(index, j);
       const long = at(j) > 1 && s22(j) < -1;
       const short = at(j) < -1 && s22(j) > 1;
       const outlier = Math.abs(mRRs[j] ?? 0) > 3;
@@ -117,11 +119,9 @@ function classify(rr: number[]): Map<number, Artefact> {
       if (short && extra) {
         found.set(j, 'extra');
         index = Math.max(index, j + 1); // the next interval is merged into this one
-      } else {
-        found.set(j, long && missed ? 'missed' : 'longshort');
-        index = Math.max(index, j);
+        break;
       }
-      break;
+      found.set(j, long && missed ? 'missed' : 'longshort');
     }
   }
   return found;
