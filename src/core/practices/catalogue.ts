@@ -11,8 +11,9 @@
  * breathing touch), that pace is a setting the person picks themselves, and a guess is fine. So
  * no practice needs shared physiology, and no practice is ruled out by the `sharePhysiology`
  * boundary: ruling one out would take it away from everyone present, even from a listener who
- * shares nothing. If sensor readings ever feed a pacer, that feature checks `sharePhysiology` for
- * the person measured, and can always fall back to the chosen pace.
+ * shares nothing. Follow-the-breath (`followSensedBreath` in mirroring and breathing touch) lets
+ * the pacer follow the leader's sensed breath, but only while the leader's boundaries allow
+ * sharing physiology and their sensor is reading; otherwise it falls back to the chosen pace.
  */
 import type { Boundaries } from '../boundaries/boundary.ts';
 import { boundariesExclude } from '../boundaries/boundary.ts';

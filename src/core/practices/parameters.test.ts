@@ -46,6 +46,7 @@ void describe('default settings', () => {
       targetBreathsPerMin: 6,
       rampDurationMs: 120_000,
       inhaleShare: 0.4,
+      followSensedBreath: false,
     });
   });
 
@@ -67,6 +68,7 @@ void describe('default settings', () => {
       startBreathsPerMin: 12,
       inhaleShare: 0.4,
       placement: 'upper-back',
+      followSensedBreath: false,
     });
   });
 

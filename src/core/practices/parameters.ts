@@ -150,6 +150,12 @@ const inhaleShareSchema = numberWithin(
   `Choose an in-breath that takes between ${percent(INHALE_SHARE_RANGE.min)} and ${percent(INHALE_SHARE_RANGE.max)} of each breath.`,
 );
 
+/**
+ * Follow-the-breath: the pacer shows the leading person's breath as their sensor reads it. Off
+ * unless chosen, and only ever from someone whose boundaries allow sharing physiology.
+ */
+const followSensedBreathSchema = z.boolean({ error: 'Choose whether the pacer follows the sensed breath: yes or no.' }).default(false);
+
 /** Settings for mirroring: meet the leader's pace, then ease down together. */
 export type MirroringParameters = {
   /** The leader's breathing pace as they judge it: a guess is fine, nothing is measured. */
@@ -158,6 +164,11 @@ export type MirroringParameters = {
   readonly rampDurationMs: number;
   /** The part of each breath spent breathing in (0.4: in for 4 parts, out for 6). */
   readonly inhaleShare: number;
+  /**
+   * Whether the pacer follows the leader's sensed breath while their sensor is sharing it,
+   * falling back to the chosen pace whenever it is not (so a guess is still fine).
+   */
+  readonly followSensedBreath: boolean;
 };
 
 /** Mirroring: from 14 breaths a minute down to 6 over two minutes, unless chosen otherwise. */
@@ -178,6 +189,7 @@ export const mirroringParametersSchema = settings({
     durations,
   ).default(2 * MINUTE_MS),
   inhaleShare: inhaleShareSchema.default(0.4),
+  followSensedBreath: followSensedBreathSchema,
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -250,6 +262,8 @@ export type BreathingTouchParameters = {
   /** The part of each breath spent breathing in. */
   readonly inhaleShare: number;
   readonly placement: BreathingTouchPlacement;
+  /** Whether the pacer follows the breather's sensed breath (see mirroring). */
+  readonly followSensedBreath: boolean;
 };
 
 /** Breathing touch: 12 breaths a minute, 4 parts in to 6 out, a hand on the upper back. */
@@ -265,6 +279,7 @@ export const breathingTouchParametersSchema = settings({
       error: 'Choose where the hand will rest: the upper back, the chest or the belly.',
     })
     .default('upper-back'),
+  followSensedBreath: followSensedBreathSchema,
 });
 
 // ---------------------------------------------------------------------------------------------

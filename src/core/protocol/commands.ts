@@ -4,6 +4,15 @@
  */
 import { z } from 'zod';
 import { BOUNDARY_KINDS, CONSENT_KINDS } from '../boundaries/boundary.ts';
+
+/**
+ * Things a person's body told only them (a sensor noticed it first) and they chose to tell the
+ * others: `flooding` is a heart rate well above their own resting rate for a while.
+ */
+export const BODY_NOTICES = ['flooding'] as const;
+
+/** One kind of body notice. */
+export type BodyNotice = (typeof BODY_NOTICES)[number];
 import {
   CHECK_IN_INTENSITY_MAX,
   CHECK_IN_INTENSITY_MIN,
@@ -85,6 +94,7 @@ export const sessionCommandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('advanceTurn'), fromTurnIndex: z.number().int().min(0) }),
   z.strictObject({ type: z.literal('endPractice'), outcome: z.enum(['completed', 'stopped']) }),
   z.strictObject({ type: z.literal('endSession') }),
+  z.strictObject({ type: z.literal('shareBodyNotice'), notice: z.enum(BODY_NOTICES) }),
 ]);
 
 /** A session command after parsing (defaults filled in). */

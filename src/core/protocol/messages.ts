@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { RejectionCode } from './rejection-codes.ts';
 import { commandIdSchema, sessionCommandSchema } from './commands.ts';
+import { signalBatchSchema, type SignalsMessage } from './signals.ts';
 
 /** Bumped whenever a message changes shape; a client on another version is told so plainly. */
 export const PROTOCOL_VERSION = 1;
@@ -25,6 +26,7 @@ export const clientMessageSchema = z.discriminatedUnion('type', [
   }),
   z.strictObject({ type: z.literal('command'), commandId: commandIdSchema, command: sessionCommandSchema }),
   z.strictObject({ type: z.literal('ping'), pingId: z.number().int().min(0), clientSentAtMs: z.number() }),
+  signalBatchSchema,
 ]);
 
 /** A parsed client message. */
@@ -50,6 +52,10 @@ export const PROTOCOL_ERROR_CODES = {
   protocolVersion: 'protocol_version',
   helloFirst: 'hello_first',
   rateLimited: 'rate_limited',
+  /** Samples sent while this person's boundaries rule out sharing physiology: not passed on, not kept. */
+  notSharing: 'not_sharing',
+  /** Samples sent before this person joined the session. */
+  notPresent: 'not_present',
 } as const;
 
 /** One protocol error code. */
@@ -78,6 +84,7 @@ export type ServerMessage =
       readonly serverTimeMs: number;
     }
   | { readonly type: 'events'; readonly events: readonly WireEvent[] }
+  | SignalsMessage
   /** Sent once a catch-up has reached the live edge. */
   | { readonly type: 'caughtUp'; readonly lastSeq: number }
   | { readonly type: 'ack'; readonly commandId: string; readonly outcome: CommandOutcome }

@@ -139,6 +139,29 @@ describe('boundaries and check-ins', () => {
   });
 });
 
+describe('body notices', () => {
+  test('[SS21] a person may tell the others what their body noticed; it changes nothing else', () => {
+    const harness = new SessionHarness();
+    harness.accept('ana', { type: 'createSession' });
+    harness.accept('ana', join('Ana'));
+    harness.reject('ben', { type: 'shareBodyNotice', notice: 'flooding' }, R.notPresent);
+    harness.accept('ben', join('Ben'));
+    const before = harness.state;
+    const events = harness.accept('ben', { type: 'shareBodyNotice', notice: 'flooding' });
+    assert.deepEqual(typesOf(events), ['bodyNoticeShared']);
+    assert.equal(harness.state, before);
+    assert.equal(sessionIsPaused(harness.state), false);
+  });
+
+  test('[SS21] someone who keeps their body signals to themselves cannot share a body notice', () => {
+    const harness = new SessionHarness();
+    harness.accept('ana', { type: 'createSession' });
+    harness.accept('ana', join('Ana', boundariesRulingOut('sharePhysiology')));
+    const message = harness.reject('ana', { type: 'shareBodyNotice', notice: 'flooding' }, R.boundaryBlocks);
+    assert.match(message, /keep your body signals to yourself/);
+  });
+});
+
 describe('practices', () => {
   test('[SS6] a practice someone’s boundaries rule out is never offered', () => {
     const harness = SessionHarness.withPeople(['ana', 'ben'], { ben: boundariesRulingOut('touch') });

@@ -149,6 +149,14 @@ export function sessionDecide(
       return decideAdvanceTurn(state, me, command.fromTurnIndex, nowMs);
     case 'endPractice':
       return decideEndPractice(state, me, command.outcome, nowMs);
+    case 'shareBodyNotice': {
+      const myBoundaries = state.participants[me]?.boundaries;
+      // Telling others what your heart is doing is sharing physiology.
+      if (myBoundaries && boundariesExclude(myBoundaries, ['sharePhysiology'])) {
+        return rejection(R.boundaryBlocks, 'This was not shared: you chose to keep your body signals to yourself in this session.');
+      }
+      return accepted({ type: 'bodyNoticeShared', participantId: me, notice: command.notice, atMs: nowMs });
+    }
     case 'endSession': {
       const hostPresent = sessionIsPresent(state, state.hostId);
       if (hostPresent && state.hostId !== me) {

@@ -4,6 +4,7 @@
  * computed, so folding them never needs a clock.
  */
 import type { Boundaries, ConsentKind } from '../boundaries/boundary.ts';
+import type { BodyNotice } from '../protocol/commands.ts';
 import type { PacerSchedule } from '../pacer/schedule.ts';
 import type { TempoSchedule } from '../pacer/tempo.ts';
 import type { NervousSystemState } from '../states/nervous-system-state.ts';
@@ -96,7 +97,9 @@ export type SessionEvent =
     }
   | { readonly type: 'turnAdvanced'; readonly runId: string; readonly turnIndex: number; readonly atMs: ServerTimeMs }
   | { readonly type: 'practiceEnded'; readonly runId: string; readonly outcome: 'completed' | 'stopped'; readonly reason: PracticeEndReason; readonly atMs: ServerTimeMs }
-  | { readonly type: 'sessionEnded'; readonly atMs: ServerTimeMs };
+  | { readonly type: 'sessionEnded'; readonly atMs: ServerTimeMs }
+  /** Someone chose to tell the others what their body noticed (SS21); it changes no state. */
+  | { readonly type: 'bodyNoticeShared'; readonly participantId: string; readonly notice: BodyNotice; readonly atMs: ServerTimeMs };
 
 /** The `type` of any session event. */
 export type SessionEventType = SessionEvent['type'];

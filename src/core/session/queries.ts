@@ -16,6 +16,21 @@ export function sessionIsPresent(state: SessionState, participantId: string): bo
   return state.participants[participantId]?.present === true;
 }
 
+/**
+ * Whether this person's body signals may reach the others now: they are in an open session and
+ * their boundaries do not rule out sharing physiology. Checked for every batch as it is passed
+ * on, so a boundary set a moment ago stops the very next one (DESIGN, boundaries).
+ */
+export function sessionSharesPhysiology(state: SessionState, participantId: string): boolean {
+  const participant = state.participants[participantId];
+  return state.status === 'open' && participant?.present === true && !participant.boundaries.sharePhysiology;
+}
+
+/** Whether this person may receive others' live body signals: present in an open session. */
+export function sessionMaySeeSignals(state: SessionState, participantId: string): boolean {
+  return state.status === 'open' && sessionIsPresent(state, participantId);
+}
+
 /** Whether anyone is holding the session paused. */
 export function sessionIsPaused(state: SessionState): boolean {
   return state.pausedSinceMs !== null;

@@ -278,6 +278,8 @@ export function sessionEvolve(state: SessionState, event: SessionEvent): Session
       if (practice?.runId !== event.runId) return state;
       return { ...state, practice: null, lastPractice: practiceEndedFrom(practice, event.outcome) };
     }
+    case 'bodyNoticeShared':
+      return state;
     case 'sessionEnded': {
       const lastPractice =
         state.practice?.status === 'running'
