@@ -1,15 +1,19 @@
 /**
- * The `attune` command: `serve` (what `npm start` runs) and `migrate`.
+ * The `attune` command: `serve` (what `npm start` runs), `migrate`, and `simulate` (two simulated
+ * people on a running server, for demos and for trying Attune without sensors).
  */
 import { configFromEnvironment, ConfigError } from '../server/config.ts';
 import { jsonLogger } from '../server/log/logger.ts';
 import { databaseOpenMigrated, serverStart } from '../server/main.ts';
+import { simulateCommand } from './simulate.ts';
 
 const USAGE = `Usage: attune <command>
 
 Commands:
   serve     Start Attune: the web app, its API and live sessions (configured by environment; see README)
   migrate   Bring the database up to date, then exit
+  simulate  Two simulated people join a new session on a running server and share heart rate and breathing
+            (attune simulate --help for its options)
   help      Show this text`;
 
 /** How long shutdown may take before the process exits anyway. */
@@ -51,6 +55,8 @@ async function main(argv: readonly string[]): Promise<number> {
     case 'migrate':
       await migrate();
       return 0;
+    case 'simulate':
+      return simulateCommand(argv.slice(1));
     case undefined:
     case 'help':
     case '--help':

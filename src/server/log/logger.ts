@@ -2,7 +2,7 @@
  * The logger every server part receives (never imported as a global). Categories are fixed so
  * logs stay searchable; fields whose names look secret are redacted before they are written.
  */
-export const LOG_CATEGORIES = ['startup', 'http', 'realtime', 'store', 'bus', 'auth', 'shutdown'] as const;
+export const LOG_CATEGORIES = ['startup', 'http', 'realtime', 'signals', 'store', 'bus', 'auth', 'shutdown'] as const;
 
 /** One fixed log category. */
 export type LogCategory = (typeof LOG_CATEGORIES)[number];

@@ -27,6 +27,8 @@ export interface ConnectionIdentity {
 
 /** A socket queued this much and still unread is too slow to follow; it reconnects and catches up. */
 export const SLOW_READER_MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
+/** Past this much queued, live body samples are skipped for that device: they would arrive stale. */
+export const SLOW_READER_SKIP_SIGNALS_BYTES = 256 * 1024;
 
 /** The event as this viewer may see it, on the wire. */
 export function wireEventFor(stored: StoredEvent, viewerId: string): WireEvent {
@@ -53,6 +55,17 @@ export class Connection {
   /** Sends one message if the socket is still open. */
   send(message: ServerMessage): void {
     if (this.socket.isOpen()) this.socket.send(JSON.stringify(message));
+  }
+
+  /**
+   * Sends an already serialised message (one batch shared by many viewers) if the socket is
+   * open and keeping up; a device that has fallen behind misses live samples rather than
+   * queueing them. Returns whether it went out.
+   */
+  sendText(text: string): boolean {
+    if (!this.socket.isOpen() || this.socket.bufferedBytes() > SLOW_READER_SKIP_SIGNALS_BYTES) return false;
+    this.socket.send(text);
+    return true;
   }
 
   /** Starts delivery from the seq the device already holds (never beyond the log's end). */

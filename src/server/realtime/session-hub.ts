@@ -6,6 +6,7 @@
  */
 import type { SessionCommand } from '../../core/protocol/commands.ts';
 import {
+  CATCH_UP_PAGE_SIZE,
   CLOSE_CODES,
   clientMessageSchema,
   FRAME_MAX_BYTES,
@@ -17,7 +18,7 @@ import {
 } from '../../core/protocol/messages.ts';
 import { REJECTION_CODES as R } from '../../core/protocol/rejection-codes.ts';
 import { sessionDecide, type SessionActor } from '../../core/session/decide.ts';
-import { sessionIsPresent } from '../../core/session/queries.ts';
+import { sessionIsPresent, sessionSharesPhysiology } from '../../core/session/queries.ts';
 import type { SessionState } from '../../core/session/state.ts';
 import { serverTimeMs } from '../../core/time/instant.ts';
 import type { Bus } from '../bus/bus.ts';
@@ -28,6 +29,9 @@ import { Connection, type ConnectionIdentity } from './connection.ts';
 import { SessionRoom } from './session-room.ts';
 import type { RealtimeSocket } from './socket.ts';
 import { tokenBucketFull, tokenBucketTake } from './token-bucket.ts';
+import type { SignalSample } from '../../core/protocol/signals.ts';
+import type { SignalRecorder } from './signal-recorder.ts';
+import { signalSamplesInWindow, signalsChannel, signalsNoticeParse, signalsRelayToRoom, type SignalsNotice } from './signal-relay.ts';
 
 /** How often a command is decided again after another node appended first. */
 export const APPEND_MAX_ATTEMPTS = 8;
@@ -72,6 +76,8 @@ export interface HubDependencies {
   /** Names this node in logs. */
   readonly nodeId: string;
   readonly limits?: HubLimits;
+  /** Keeps the downsampled copy of body signals for reports; without one, signals are only passed on. */
+  readonly recorder?: SignalRecorder;
 }
 
 /** How a person stands towards a session. */
@@ -80,12 +86,19 @@ export type SessionAccess = 'host' | 'member' | 'none' | 'missing';
 interface BusNotice {
   readonly nodeId: string;
   readonly lastSeq: number;
+  /** Set when the session was deleted: every node lets its room go. */
+  readonly deleted?: true;
 }
 
 interface RoomEntry {
   readonly room: SessionRoom;
   ready: Promise<void>;
   unsubscribe?: () => Promise<void>;
+  unsubscribeSignals?: () => Promise<void>;
+}
+
+async function unsubscribeAll(entry: RoomEntry): Promise<void> {
+  await Promise.all([entry.unsubscribe?.(), entry.unsubscribeSignals?.()]);
 }
 
 /** The bus channel that carries "new events committed" notices for one session. */
@@ -139,6 +152,70 @@ export class SessionHub {
     const entry = await this.readyRoom(sessionId);
     this.releaseIfIdle(entry.room);
     return entry.room.state;
+  }
+
+  /**
+   * The session's state including everything committed on any node: the room first catches up
+   * from the database. For reads that must not lag behind another node (who may see a report).
+   */
+  async sessionStateCurrent(sessionId: string): Promise<SessionState> {
+    const { room } = await this.readyRoom(sessionId);
+    try {
+      await room.enqueue(async () => {
+        if ((await room.catchUp()).length > 0) await this.deliverAll(room);
+      });
+      return room.state;
+    } finally {
+      this.releaseIfIdle(room);
+    }
+  }
+
+  /**
+   * Forgets body samples not stored yet, on this node and every other: one person's, or the
+   * whole session's. Resolves once no write from before the call is still under way here, so
+   * a delete that follows removes everything this node wrote.
+   */
+  async signalsForgotten(sessionId: string, participantId?: string): Promise<void> {
+    this.deps.recorder?.forget(sessionId, participantId);
+    const notice: SignalsNotice = { nodeId: this.deps.nodeId, participantId: participantId ?? '', samples: [], forget: true };
+    await this.deps.bus.publish(signalsChannel(sessionId), JSON.stringify(notice)).catch((error: unknown) => {
+      this.deps.logger.warn('bus', 'could not tell other nodes to forget body signals', { sessionId, error: String(error) });
+    });
+    await this.deps.recorder?.flush();
+  }
+
+  /** The whole committed log of a session, oldest first (for reports). */
+  async readLog(sessionId: string): Promise<StoredEvent[]> {
+    const events: StoredEvent[] = [];
+    for (;;) {
+      const page = await this.deps.store.readAfter(sessionId, events.length === 0 ? 0 : (events[events.length - 1]?.seq ?? 0), CATCH_UP_PAGE_SIZE);
+      events.push(...page);
+      if (page.length < CATCH_UP_PAGE_SIZE) return events;
+    }
+  }
+
+  /**
+   * Lets go of a session that was just deleted from the database: its devices are told it is
+   * gone, and other nodes are asked to do the same.
+   */
+  async sessionDeleted(sessionId: string): Promise<void> {
+    this.dropRoom(sessionId);
+    this.deps.recorder?.forget(sessionId);
+    const notice: BusNotice = { nodeId: this.deps.nodeId, lastSeq: 0, deleted: true };
+    await this.deps.bus.publish(sessionChannel(sessionId), JSON.stringify(notice)).catch((error: unknown) => {
+      this.deps.logger.warn('bus', 'could not tell other nodes a session was deleted', { sessionId, error: String(error) });
+    });
+  }
+
+  private dropRoom(sessionId: string): void {
+    const entry = this.rooms.get(sessionId);
+    if (!entry) return;
+    this.rooms.delete(sessionId);
+    entry.room.cancelIdleRelease();
+    for (const connection of entry.room.connections) {
+      connection.socket.close(CLOSE_CODES.sessionNotFound, 'This session was deleted.');
+    }
+    void unsubscribeAll(entry);
   }
 
   /**
@@ -247,6 +324,9 @@ export class SessionHub {
           await connection.deliver(this.deps.store);
         });
         return;
+      case 'signals':
+        this.receiveSignals(connection, message.samples);
+        return;
       case 'command': {
         if (connection.sentSeq === null) {
           this.sendError(connection, E.helloFirst, 'Say hello first, with the last event you have.', message.commandId);
@@ -333,6 +413,39 @@ export class SessionHub {
     return { ok: false, code: R.busy, message: 'The session was very busy and your action did not go through. Please try again.' };
   }
 
+  /**
+   * One person's body samples: checked against their boundaries now, passed to everyone
+   * present here and on other nodes, and kept (downsampled) for the report. Nothing is kept
+   * from someone who does not share: their readings stay on their own device.
+   */
+  private receiveSignals(connection: Connection, samples: readonly SignalSample[]): void {
+    if (connection.sentSeq === null) {
+      this.sendError(connection, E.helloFirst, 'Say hello first, with the last event you have.');
+      return;
+    }
+    const { room } = connection;
+    const sender = connection.identity.identityId;
+    if (!sessionIsPresent(room.state, sender)) {
+      this.sendError(connection, E.notPresent, 'Join the session first; your readings were not passed on.');
+      return;
+    }
+    if (!sessionSharesPhysiology(room.state, sender)) {
+      this.sendError(connection, E.notSharing, 'Your boundaries keep your body signals to yourself, so these readings were not passed on or kept.');
+      return;
+    }
+    const { kept, refused } = signalSamplesInWindow(samples, this.deps.now());
+    if (refused > 0) {
+      this.sendError(connection, E.invalidMessage, `${refused} reading(s) were stamped more than a minute away from the server's clock and were not kept; this device's clock may still be settling.`);
+    }
+    if (kept.length === 0) return;
+    this.deps.recorder?.record(room.sessionId, sender, kept);
+    signalsRelayToRoom(room, sender, kept, connection);
+    const notice: SignalsNotice = { nodeId: this.deps.nodeId, participantId: sender, samples: kept };
+    this.deps.bus.publish(signalsChannel(room.sessionId), JSON.stringify(notice)).catch((error: unknown) => {
+      this.deps.logger.warn('bus', 'publish of body signals failed', { sessionId: room.sessionId, error: String(error) });
+    });
+  }
+
   private publish(room: SessionRoom, events: readonly StoredEvent[]): void {
     const notice: BusNotice = { nodeId: this.deps.nodeId, lastSeq: events[events.length - 1]?.seq ?? room.lastSeq };
     this.deps.bus.publish(sessionChannel(room.sessionId), JSON.stringify(notice)).catch((error: unknown) => {
@@ -370,15 +483,32 @@ export class SessionHub {
       await entry.ready;
     } catch (error) {
       if (this.rooms.get(sessionId) === entry) this.rooms.delete(sessionId);
-      void entry.unsubscribe?.();
+      void unsubscribeAll(entry);
       throw error;
     }
     return entry;
   }
 
-  /** Subscribes the room to its bus channel in the background; the room works without it. */
+  /** Subscribes the room to its bus channels in the background; the room works without them. */
   private subscribe(entry: RoomEntry): void {
     const { room } = entry;
+    this.deps.bus
+      .subscribe(signalsChannel(room.sessionId), (text) => {
+        const notice = signalsNoticeParse(text);
+        // Our own batches were passed on, and our own forgets done, where they happened.
+        if (!notice || notice.nodeId === this.deps.nodeId) return;
+        if (notice.forget === true) this.deps.recorder?.forget(room.sessionId, notice.participantId === '' ? undefined : notice.participantId);
+        else signalsRelayToRoom(room, notice.participantId, notice.samples, null);
+      })
+      .then(
+        async (unsubscribe) => {
+          if (this.rooms.get(room.sessionId) === entry) entry.unsubscribeSignals = unsubscribe;
+          else await unsubscribe();
+        },
+        (error: unknown) => {
+          this.deps.logger.warn('bus', 'subscribe to body signals failed; they reach only this node', { sessionId: room.sessionId, error: String(error) });
+        },
+      );
     this.deps.bus
       .subscribe(sessionChannel(room.sessionId), (text) => {
         this.onBusNotice(room, text);
@@ -406,7 +536,7 @@ export class SessionHub {
         const entry = this.rooms.get(room.sessionId);
         if (entry?.room !== room || room.connections.size > 0) return;
         this.rooms.delete(room.sessionId);
-        await entry.unsubscribe?.();
+        await unsubscribeAll(entry);
       });
     }, this.limits.idleRoomReleaseMs);
     room.idleTimer.unref();
@@ -417,6 +547,13 @@ export class SessionHub {
     try {
       notice = JSON.parse(text) as BusNotice;
     } catch {
+      return;
+    }
+    if (notice.deleted === true) {
+      if (notice.nodeId !== this.deps.nodeId) {
+        this.deps.recorder?.forget(room.sessionId);
+        this.dropRoom(room.sessionId);
+      }
       return;
     }
     // Our own notices are already applied; anything newer comes from the database, never the bus.
@@ -456,7 +593,7 @@ export class SessionHub {
     await Promise.all(
       entries.map(async (entry) => {
         await entry.ready.catch(() => undefined);
-        await entry.unsubscribe?.();
+        await unsubscribeAll(entry);
       }),
     );
   }

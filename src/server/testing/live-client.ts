@@ -3,6 +3,7 @@
  * Origin), opens the live socket, keeps the log it receives, and sends commands that resolve
  * with their acknowledgement.
  */
+import type { SignalSample, SignalsMessage } from '../../core/protocol/signals.ts';
 import { WebSocket } from 'ws';
 import { OPEN_BOUNDARIES, type Boundaries } from '../../core/boundaries/boundary.ts';
 import {
@@ -49,6 +50,7 @@ export async function httpJson<T = unknown>(
 export class LiveClient {
   readonly events: WireEvent[] = [];
   readonly errors: Extract<ServerMessage, { type: 'error' }>[] = [];
+  readonly signals: SignalsMessage[] = [];
   participantId = '';
   private socket: WebSocket | null = null;
   private readonly waitingAcks = new Map<string, (outcome: CommandOutcome) => void>();
@@ -118,6 +120,11 @@ export class LiveClient {
     return this.accept({ type: 'join', displayName, boundaries });
   }
 
+  /** Sends a batch of body samples (fields not given take the wire defaults). */
+  sendSignals(samples: readonly (Partial<SignalSample> & { atMs: number })[]): void {
+    this.sendRaw(JSON.stringify({ type: 'signals', samples: samples.map((sample) => ({ source: 'simulated', ...sample })) }));
+  }
+
   /** One clock-sync round trip. */
   ping(pingId: number, clientSentAtMs: number): Promise<Extract<ServerMessage, { type: 'pong' }>> {
     const answered = new Promise<Extract<ServerMessage, { type: 'pong' }>>((resolve) => {
@@ -184,6 +191,9 @@ export class LiveClient {
         this.errors.push(message);
         break;
       case 'caughtUp':
+        break;
+      case 'signals':
+        this.signals.push(message);
         break;
     }
     this.notify();
