@@ -20,11 +20,14 @@ interface ErrorBody {
   readonly error?: { readonly code?: string; readonly message?: string };
 }
 
-/** GET or POST JSON to `/api/...`; resolves with the body checked by `schema`, or throws `ApiError`. */
+/**
+ * GET, POST, PUT or DELETE JSON to `/api/...`; resolves with the body checked by `schema`, or throws
+ * `ApiError`. A 204 with no body is checked as `{}`.
+ */
 export async function apiCall<S extends z.ZodType>(
   path: string,
   schema: S,
-  options: { method?: 'GET' | 'POST'; body?: unknown } = {},
+  options: { method?: 'GET' | 'POST' | 'PUT' | 'DELETE'; body?: unknown } = {},
 ): Promise<z.output<S>> {
   let response: Response;
   try {

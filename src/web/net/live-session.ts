@@ -14,6 +14,7 @@
 import type { Boundaries } from '../../core/boundaries/boundary.ts';
 import type { SessionCommand } from '../../core/protocol/commands.ts';
 import { CLOSE_CODES, PROTOCOL_VERSION, type ClientMessage, type ServerMessage } from '../../core/protocol/messages.ts';
+import type { SignalSample, SignalsMessage } from '../../core/protocol/signals.ts';
 import { sessionIsPresent } from '../../core/session/queries.ts';
 import type { SessionState } from '../../core/session/state.ts';
 import {
@@ -162,6 +163,7 @@ function isServerMessage(value: unknown): value is ServerMessage {
 /** A live connection to one session. Call `start()` once, and `dispose()` when done. */
 export class LiveSession {
   private readonly listeners = new Set<Listener>();
+  private readonly signalListeners = new Set<(message: SignalsMessage) => void>();
   private readonly pending = new Map<string, Pending>();
   private readonly unlisten: (() => void)[] = [];
   private log: ViewerLog;
@@ -196,6 +198,7 @@ export class LiveSession {
   private disposed = false;
   private started = false;
   private snapshotCache: LiveSnapshot | null = null;
+  private signalsRefusal: string | null = null;
 
   /** The server's clock as this device estimates it. */
   readonly clock: ServerClock;
@@ -259,6 +262,7 @@ export class LiveSession {
     }
     this.pending.clear();
     this.listeners.clear();
+    this.signalListeners.clear();
   }
 
   /** Calls `listener` after every change; returns a function that stops it. */
@@ -267,6 +271,30 @@ export class LiveSession {
     return () => {
       this.listeners.delete(listener);
     };
+  }
+
+  /**
+   * Sends this person's latest body samples if the connection is up. Samples are a live stream,
+   * not a record: when offline they are dropped rather than queued, so nothing stale arrives
+   * later looking current. Returns whether they went out.
+   */
+  sendSignals(samples: readonly SignalSample[]): boolean {
+    if (!this.ready || this.disposed || samples.length === 0) return false;
+    this.transmit({ type: 'signals', samples: [...samples] });
+    return true;
+  }
+
+  /** Calls `listener` with every batch of someone else's samples this person may see. */
+  onSignals(listener: (message: SignalsMessage) => void): () => void {
+    this.signalListeners.add(listener);
+    return () => {
+      this.signalListeners.delete(listener);
+    };
+  }
+
+  /** Why the server last refused this device's samples (boundaries, not joined), or null. */
+  signalsRefused(): string | null {
+    return this.signalsRefusal;
   }
 
   /** The current view, the same object until something changes. */
@@ -425,7 +453,14 @@ export class LiveSession {
       case 'pong':
         this.onPong(message);
         return;
+      case 'signals':
+        for (const listener of this.signalListeners) listener(message);
+        return;
       case 'error':
+        if (message.code === 'not_sharing' || message.code === 'not_present') {
+          this.signalsRefusal = message.message;
+          return;
+        }
         if (message.code === 'protocol_version') {
           this.problem = message.message;
           this.setStatus('ended');

@@ -4,6 +4,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { SessionCommand } from '../../core/protocol/commands.ts';
+import type { SignalSample, SignalsMessage } from '../../core/protocol/signals.ts';
 import type { SessionState } from '../../core/session/state.ts';
 import {
   browserLiveEnvironment,
@@ -27,6 +28,10 @@ export interface UseLiveSession {
   readonly me: string | null;
   readonly log: readonly ViewerLogEntry[];
   readonly snapshot: LiveSnapshot;
+  /** Sends this person's body samples (dropped while offline); returns whether they went out. */
+  readonly sendSignals: (samples: readonly SignalSample[]) => boolean;
+  /** Listens to other people's samples this person may see; returns how to stop. */
+  readonly onSignals: (listener: (message: SignalsMessage) => void) => () => void;
   /** Stops listening and forgets this device's copy of the session (after leaving). */
   readonly close: () => void;
 }
@@ -78,6 +83,8 @@ export function useLiveSession(sessionId: string, options: UseLiveSessionOptions
       snapshot,
       clock: live.clock,
       send: (command: SessionCommand) => live.send(command),
+      sendSignals: (samples: readonly SignalSample[]) => live.sendSignals(samples),
+      onSignals: (listener: (message: SignalsMessage) => void) => live.onSignals(listener),
       close: () => {
         live.forget();
         live.dispose();
