@@ -2,3 +2,4 @@
 export * from './commands.ts';
 export * from './messages.ts';
 export * from './rejection-codes.ts';
+export * from './signals.ts';
