@@ -15,6 +15,11 @@ import { helpResourcesLoad } from './help/help-resources.ts';
 import { appBuild } from './http/app.ts';
 import type { Logger } from './log/logger.ts';
 import { DEFAULT_HUB_LIMITS, SessionHub } from './realtime/session-hub.ts';
+import { SignalRecorder } from './realtime/signal-recorder.ts';
+import { ReportBuilder } from './report/report-builder.ts';
+import { SessionSummaryStore } from './store/session-summary-store.ts';
+import { sessionDeleteEverywhere } from './store/session-deletion.ts';
+import { KyselySignalStore } from './store/signal-store.ts';
 import { openDatabase, type OpenDatabase } from './store/database.ts';
 import { KyselyEventStore } from './store/kysely-event-store.ts';
 import { SqliteEventStore } from './store/sqlite-event-store.ts';
@@ -22,6 +27,13 @@ import { KyselyAdmissionStore } from './store/admission-store.ts';
 import { KyselyIdentityStore } from './store/identity-store.ts';
 import { KyselyInviteStore } from './store/invite-store.ts';
 import { migrateToLatest } from './store/migrations/index.ts';
+import { KyselyBetweenUsLogStore } from './store/between-us-log-store.ts';
+import { KyselyCycleMomentStore } from './store/cycle-moment-store.ts';
+import { KyselyPersonalRecordStore } from './store/personal-record-store.ts';
+import { KyselyPromptStore } from './store/prompt-store.ts';
+import { KyselyRelationshipStore } from './store/relationship-store.ts';
+import { KyselySessionParticipationStore } from './store/session-participation-store.ts';
+import { KyselySharedAccessAudit } from './store/shared-access-audit.ts';
 
 /** A running server and how to stop it. */
 export interface RunningServer {
@@ -66,8 +78,12 @@ export async function serverStart(config: Config, logger: Logger, now: () => num
   const bus = busOpen(config, logger);
   const identities = new KyselyIdentityStore(database.db);
   const admissions = new KyselyAdmissionStore(database.db);
+  const signals = new KyselySignalStore(database.db);
+  const recorder = new SignalRecorder(signals, logger, now);
+  const reports = new ReportBuilder(logger);
   const hub = new SessionHub({
     admissions,
+    recorder,
     store: database.sqlite ? new SqliteEventStore(database.sqlite) : new KyselyEventStore(database.db),
     bus,
     logger,
@@ -88,8 +104,22 @@ export async function serverStart(config: Config, logger: Logger, now: () => num
     identities,
     invites: new KyselyInviteStore(database.db),
     admissions,
+    signals,
+    recorder,
+    reports,
+    summaries: new SessionSummaryStore(database.db),
+    deleteSession: (sessionId) => sessionDeleteEverywhere(database.db, sessionId),
     help: helpResourcesLoad(config.helpResourcesFile),
     cookies: new IdentityCookies(identities, { secure: config.secureCookies, guestTtlMs: config.guestTtlMs, now }),
+    betweenUs: {
+      relationships: new KyselyRelationshipStore(database.db),
+      logs: new KyselyBetweenUsLogStore(database.db),
+      cycleMoments: new KyselyCycleMomentStore(database.db),
+      records: new KyselyPersonalRecordStore(database.db),
+      prompts: new KyselyPromptStore(database.db),
+      participation: new KyselySessionParticipationStore(database.db),
+      sharedAccess: new KyselySharedAccessAudit(database.db),
+    },
     now,
   };
   const app = await appBuild(context);
@@ -107,6 +137,8 @@ export async function serverStart(config: Config, logger: Logger, now: () => num
     url: `http://127.0.0.1:${port}`,
     close: async () => {
       await hub.close(1001, 'The server is restarting; your device will reconnect and continue.');
+      await recorder.close();
+      await reports.close();
       await app.close();
       await bus.close();
       await database.close();

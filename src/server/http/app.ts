@@ -12,8 +12,18 @@ import { liveSessionRoute } from '../realtime/ws-route.ts';
 import { HttpError, httpErrors, type ErrorBody } from './errors.ts';
 import { identityRoutes } from './identity-routes.ts';
 import { sessionRoutes } from './session-routes.ts';
+import { reportRoutes } from './report-routes.ts';
 import { webRoutes } from './web-routes.ts';
+import { relationshipRoutes } from './relationship-routes.ts';
+import { cycleRoutes } from './cycle-routes.ts';
+import { repairRoutes } from './repair-routes.ts';
+import { recordRoutes } from './record-routes.ts';
+import { progressRoutes } from './progress-routes.ts';
+import { promptRoutes } from './prompt-routes.ts';
 
+
+/** The browser features a page may use: the sensors Attune offers, for itself only. */
+export const PERMISSIONS_POLICY = 'camera=(self), bluetooth=(self), accelerometer=(self), gyroscope=(self), microphone=(), geolocation=(), payment=(), usb=()';
 /** Largest HTTP request body, in bytes. */
 export const HTTP_BODY_MAX_BYTES = 64 * 1024;
 /**
@@ -45,6 +55,12 @@ export async function appBuild(context: ServerContext): Promise<FastifyInstance>
       },
     },
     crossOriginEmbedderPolicy: false,
+  });
+  // Sensors are this origin's alone; nothing embedded may ask for them, and nothing may ask
+  // for what Attune never uses.
+  app.addHook('onSend', (_request, reply, payload, done) => {
+    reply.header('permissions-policy', PERMISSIONS_POLICY);
+    done(null, payload);
   });
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, {
@@ -104,6 +120,13 @@ export async function appBuild(context: ServerContext): Promise<FastifyInstance>
   app.get('/api/help', () => context.help);
   identityRoutes(app, context);
   sessionRoutes(app, context);
+  reportRoutes(app, context);
+  relationshipRoutes(app, context);
+  cycleRoutes(app, context);
+  repairRoutes(app, context);
+  recordRoutes(app, context);
+  progressRoutes(app, context);
+  promptRoutes(app, context);
   liveSessionRoute(app, context);
   return app;
 }

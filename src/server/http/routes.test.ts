@@ -85,5 +85,8 @@ describe('HTTP API', () => {
     assert.equal(missing.status, 404);
     assert.equal(((await missing.json()) as ErrorReply).error.code, 'not_found');
     assert.ok(missing.headers.get('content-security-policy'));
+    for (const answered of [response, missing]) {
+      assert.match(answered.headers.get('permissions-policy') ?? '', /camera=\(self\).*microphone=\(\)/);
+    }
   });
 });

@@ -35,12 +35,26 @@ void describe('openDatabase (postgres)', { skip: postgres.skipReason }, () => {
     const tables = await database.db.introspection.getTables();
     const mine = tables.filter((t) => t.schema === schema.schema && !t.name.startsWith('kysely_'));
     assert.deepEqual(mine.map((t) => t.name).sort(), [
+      'between_us_commands',
+      'between_us_events',
+      'between_us_logs',
+      'cycle_moments',
       'identities',
       'invites',
+      'personal_records',
+      'prompt_history',
+      'prompt_settings',
+      'relationship_invites',
+      'relationship_members',
+      'relationship_sessions',
+      'relationships',
       'session_admissions',
+      'session_body_summaries',
       'session_commands',
       'session_events',
+      'session_signals',
       'sessions',
+      'shared_access_audit',
     ]);
   });
 

@@ -67,12 +67,26 @@ void describe('openDatabase (sqlite)', () => {
         .filter((n) => !n.startsWith('kysely_'))
         .sort();
       assert.deepEqual(names, [
+        'between_us_commands',
+        'between_us_events',
+        'between_us_logs',
+        'cycle_moments',
         'identities',
         'invites',
+        'personal_records',
+        'prompt_history',
+        'prompt_settings',
+        'relationship_invites',
+        'relationship_members',
+        'relationship_sessions',
+        'relationships',
         'session_admissions',
+        'session_body_summaries',
         'session_commands',
         'session_events',
+        'session_signals',
         'sessions',
+        'shared_access_audit',
       ]);
     } finally {
       await database.close();

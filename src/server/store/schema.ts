@@ -64,6 +64,146 @@ export interface SessionAdmissionsTable {
   admitted_at_ms: number;
 }
 
+/** Downsampled body signals for the session report (not events: see DESIGN, "Physiological samples"). */
+export interface SessionSignalsTable {
+  session_id: string;
+  participant_id: string;
+  at_ms: number;
+  source: string;
+  heart_rate_bpm: number | null;
+  breathing_rate_bpm: number | null;
+  breath_phase: number | null;
+  /** Comma-separated RR intervals in ms; '' for none. */
+  rr_ms: string;
+}
+
+/** A relationship between two or more people (issue 5). */
+export interface RelationshipsTable {
+  id: string;
+  kind: string;
+  created_by: string;
+  created_at_ms: number;
+}
+
+/** Everyone who has been in a relationship; `left_at_ms` set: no longer in it. */
+export interface RelationshipMembersTable {
+  relationship_id: string;
+  person_id: string;
+  joined_at_ms: number;
+  left_at_ms: number | null;
+}
+
+/** Invite links to a relationship, keyed by the hash of their token; each works once. */
+export interface RelationshipInvitesTable {
+  token_hash: string;
+  relationship_id: string;
+  created_by: string;
+  created_at_ms: number;
+  expires_at_ms: number;
+  used_at_ms: number | null;
+  used_by: string | null;
+  revoked_at_ms: number | null;
+}
+
+/** Live sessions started from a relationship. */
+export interface RelationshipSessionsTable {
+  session_id: string;
+  relationship_id: string;
+  created_by: string;
+  created_at_ms: number;
+}
+
+/** One row per cycle-map or repair log; `last_seq` is the per-log write lock. */
+export interface BetweenUsLogsTable {
+  log_id: string;
+  relationship_id: string;
+  kind: 'cycle' | 'repair';
+  created_at_ms: number;
+  last_seq: Generated<number>;
+}
+
+/** One row per event of a cycle map or a repair; (log_id, seq) is the primary key. */
+export interface BetweenUsEventsTable {
+  log_id: string;
+  seq: number;
+  /** Server time the event was committed. */
+  at_ms: number;
+  actor_id: string;
+  command_id: string | null;
+  type: string;
+  /** JSON text of the core event. */
+  body: string;
+}
+
+/** One row per command id recorded in a cycle-map or repair log. */
+export interface BetweenUsCommandsTable {
+  log_id: string;
+  command_id: string;
+  actor_id: string;
+  at_ms: number;
+  /** JSON text of the outcome returned to the client. */
+  outcome: string;
+  first_seq: number | null;
+  last_seq: number | null;
+}
+
+/** "Our cycle is here": a moment someone noticed the cycle. */
+export interface CycleMomentsTable {
+  id: string;
+  relationship_id: string;
+  person_id: string;
+  session_id: string | null;
+  at_ms: number;
+}
+
+/** Something a person keeps for themselves; private until they share it with a relationship. */
+export interface PersonalRecordsTable {
+  id: string;
+  owner_id: string;
+  kind: string;
+  at_ms: number;
+  updated_at_ms: number;
+  /** JSON text of the body, checked with the kind's core schema. */
+  body: string;
+  shared_with: string | null;
+  shared_at_ms: number | null;
+}
+
+/** Each person's gentle-prompt settings, as JSON text. */
+export interface PromptSettingsTable {
+  person_id: string;
+  settings: string;
+  updated_at_ms: number;
+}
+
+/** Each prompt shown to a person, and whether they set it aside. */
+export interface PromptHistoryTable {
+  person_id: string;
+  prompt_id: string;
+  shown_at_ms: number;
+  dismissed_at_ms: number | null;
+}
+
+/** One read of someone else's shared data. */
+export interface SharedAccessAuditTable {
+  at_ms: number;
+  viewer_id: string;
+  owner_id: string;
+  relationship_id: string;
+  subject: string;
+  subject_id: string;
+}
+
+/** One session's contribution to one person's progress, computed once. */
+export interface SessionBodySummariesTable {
+  session_id: string;
+  participant_id: string;
+  /** When the session ended (where the point sits on the timeline). */
+  at_ms: number;
+  synchrony_score: number | null;
+  coherence_ratio: number | null;
+}
+
 /** The whole database, for `Kysely<DatabaseSchema>`. */
 export interface DatabaseSchema {
   session_events: SessionEventsTable;
@@ -72,4 +212,18 @@ export interface DatabaseSchema {
   identities: IdentitiesTable;
   invites: InvitesTable;
   session_admissions: SessionAdmissionsTable;
+  session_signals: SessionSignalsTable;
+  session_body_summaries: SessionBodySummariesTable;
+  relationships: RelationshipsTable;
+  relationship_members: RelationshipMembersTable;
+  relationship_invites: RelationshipInvitesTable;
+  relationship_sessions: RelationshipSessionsTable;
+  between_us_logs: BetweenUsLogsTable;
+  between_us_events: BetweenUsEventsTable;
+  between_us_commands: BetweenUsCommandsTable;
+  cycle_moments: CycleMomentsTable;
+  personal_records: PersonalRecordsTable;
+  prompt_settings: PromptSettingsTable;
+  prompt_history: PromptHistoryTable;
+  shared_access_audit: SharedAccessAuditTable;
 }

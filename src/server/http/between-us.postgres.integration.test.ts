@@ -1,0 +1,18 @@
+/** The between-us HTTP suite on Postgres, in a throwaway schema. */
+import { after } from 'node:test';
+import { createPostgresTestSchema, probePostgres, type PostgresTestSchema } from '../testing/services.ts';
+import { testServerStart } from '../testing/test-server.ts';
+import { betweenUsSuite } from './between-us.suite.ts';
+
+const postgres = await probePostgres();
+let schema: PostgresTestSchema | undefined;
+
+after(async () => {
+  await schema?.drop();
+});
+
+betweenUsSuite('Postgres', async () => {
+  if (postgres.url === null || !postgres.available) return postgres.skipReason || 'postgres unavailable';
+  schema = await createPostgresTestSchema(postgres.url);
+  return testServerStart({ DATABASE_URL: schema.url });
+});
