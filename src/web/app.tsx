@@ -5,12 +5,15 @@
 import { HelpButton } from './help/help-button.tsx';
 import { lazyScreen } from './lazy-screen.tsx';
 import { linkClick, useRoute } from './router.ts';
+import { growthScreenFor } from './screens/growth-screens.tsx';
 import { HomeScreen } from './screens/home.tsx';
+import { betweenUsScreenFor } from './us/us-screens.tsx';
 
 const SoloPracticeScreen = lazyScreen<{ practiceId: string }>(() => import('./screens/solo-practice.tsx'));
 const StartSessionScreen = lazyScreen<object>(() => import('./screens/start-session.tsx'));
 const JoinScreen = lazyScreen<{ token: string }>(() => import('./screens/join.tsx'));
 const SessionScreen = lazyScreen<{ sessionId: string }>(() => import('./screens/session.tsx'));
+const ReportScreen = lazyScreen<{ sessionId: string }>(() => import('./screens/report.tsx'));
 
 function NotFound() {
   return (
@@ -31,6 +34,14 @@ function screenFor(path: string, hash: string) {
   const session = /^\/session\/([A-Za-z0-9-]+)$/.exec(path);
   // Keyed by id, so nothing from one session carries over into the next.
   if (session?.[1] !== undefined) return <SessionScreen key={session[1]} sessionId={session[1]} />;
+  const report = /^\/session\/([A-Za-z0-9-]+)\/report$/.exec(path);
+  if (report?.[1] !== undefined) return <ReportScreen key={report[1]} sessionId={report[1]} />;
+  // Repair, reflections, progress and prompt settings.
+  const growth = growthScreenFor(path);
+  if (growth !== null) return growth;
+  // Between us, its cycle map, Learn and the worked example.
+  const betweenUs = betweenUsScreenFor(path, hash);
+  if (betweenUs !== null) return betweenUs;
   return <NotFound />;
 }
 

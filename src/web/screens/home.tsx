@@ -9,6 +9,9 @@ import type { NervousSystemState } from '../../core/states/nervous-system-state.
 import { CheckInForm } from '../components/check-in-form.tsx';
 import type { CheckInSubmission } from '../components/check-in-form.tsx';
 import { CheckInLine, checkInWhen } from '../components/check-in-summary.tsx';
+import { HomeMore } from '../components/home-more.tsx';
+import { LearnLink } from '../learn/learn-link.tsx';
+import { PromptCard } from '../prompts/prompt-card.tsx';
 import { browserStorage, checkInAdd, checkInsClear, checkInsRecent } from '../local/check-ins.ts';
 import type { LocalCheckIn } from '../local/check-ins.ts';
 import { linkClick } from '../router.ts';
@@ -63,6 +66,7 @@ export function HomeScreen() {
   return (
     <section class="screen home" aria-labelledby="home-heading">
       <h1 id="home-heading">How are you, right now?</h1>
+      <PromptCard />
 
       {latest === null || acknowledgement === null ? (
         <div class="card home-check-in">
@@ -76,6 +80,7 @@ export function HomeScreen() {
             <span>Stays on this device. Nothing is sent anywhere.</span>
           </p>
           <CheckInForm onSubmit={save} allowShare={false} submitLabel="Save check-in" />
+          <LearnLink cardId="nervous-system-states" label="What do these states mean?" />
         </div>
       ) : (
         <div class="card home-thanks" ref={acknowledgementRef} tabIndex={-1}>
@@ -102,6 +107,7 @@ export function HomeScreen() {
       <section class="home-section" aria-labelledby="home-solo-heading">
         <h2 id="home-solo-heading">On your own</h2>
         <p class="hint">Short practices to steady yourself. No account and no one else needed.</p>
+        <LearnLink cardId="self-regulation-first" label="Why start with yourself?" />
         <ul class="home-practices">
           {soloPractices.map((practice) => {
             const suggested = acknowledgement?.suggest === practice.id;
@@ -134,6 +140,7 @@ export function HomeScreen() {
           Invite someone you trust to join from their own device. You each say what you will and will not do, breathe and move in
           step, and either of you can pause at any moment.
         </p>
+        <LearnLink cardId="co-regulation" label="Why practise together?" />
         <div class="button-row">
           <a
             class="button secondary"
@@ -146,6 +153,8 @@ export function HomeScreen() {
           </a>
         </div>
       </section>
+
+      <HomeMore />
 
       <section class="home-section" aria-labelledby="home-recent-heading">
         <h2 id="home-recent-heading">Your recent check-ins</h2>

@@ -1,16 +1,25 @@
 /**
  * The live session: who is here and how they are, choosing a practice, getting ready, doing it
- * together in step, and the pause that is always one tap (or P) away.
+ * together in step, and the pause that is always one tap (or P) away. With sensors, each sharing
+ * person's heart and breath, how the two bodies move together, and a private, gentle offer of a
+ * pause when this person's heart stays well above its resting pace.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { OPEN_BOUNDARIES } from '../../core/boundaries/boundary.ts';
 import { sessionIsPresent } from '../../core/session/queries.ts';
 import type { SessionState } from '../../core/session/state.ts';
+import { BodyPanel } from '../body/body-panel.tsx';
+import { recentBodyNotices } from '../body/body-notices.ts';
+import { FloodingOffer } from '../body/flooding-offer.tsx';
+import { sensorSimulationFor } from '../body/sensor-simulation.ts';
+import { useBodySignals } from '../body/use-body-signals.ts';
 import type { JoinDetails } from '../net/live-session.ts';
 import { useLiveSession } from '../net/use-live-session.ts';
+import type { ViewerLogEntry } from '../net/viewer-log.ts';
 import { linkClick, navigate } from '../router.ts';
+import { SensorPanel } from '../sensors/sensor-panel.tsx';
 import { AfterPracticePanel } from '../session/after-practice-panel.tsx';
-import { sessionAnnouncements } from '../session/announcements.ts';
+import { logAnnouncements, sessionAnnouncements } from '../session/announcements.ts';
 import { BoundariesEditor } from '../session/boundaries-editor.tsx';
 import { CheckInPanel } from '../session/check-in-panel.tsx';
 import { ConnectionStatus } from '../session/connection-status.tsx';
@@ -24,27 +33,37 @@ import {
 } from '../session/join-details.ts';
 import { JoinHere } from '../session/join-here.tsx';
 import { LeaveControls } from '../session/leave-controls.tsx';
+import { BeginRepairButton, OurCycleButton, OurCyclePlan, relationshipHasCyclePlan, useSessionRelationship } from '../session/our-cycle.tsx';
 import { PauseBar, PauseOverlay } from '../session/pause.tsx';
 import { PeoplePanel } from '../session/people-panel.tsx';
 import { PracticePicker } from '../session/practice-picker.tsx';
 import { ProposalPanel } from '../session/proposal-panel.tsx';
 import { RunningPractice } from '../session/running-practice.tsx';
+import { useServerNow } from '../session/use-server-now.ts';
 import '../session/session.css';
 
 /** Polite announcements of what changed, in one visually hidden live region. */
-function useAnnouncements(state: SessionState, me: string | null): string {
+function useAnnouncements(state: SessionState, log: readonly ViewerLogEntry[], me: string | null): string {
   const previous = useRef<SessionState | null>(null);
+  const previousLog = useRef<readonly ViewerLogEntry[] | null>(null);
   const [message, setMessage] = useState('');
   useEffect(() => {
     const before = previous.current;
+    const logBefore = previousLog.current;
     previous.current = state;
+    previousLog.current = log;
     // The first state (from storage or the catch-up) is not news.
-    if (before === null || before.status === 'none') return;
-    const said = sessionAnnouncements(before, state, me);
+    if (before === null || before.status === 'none' || logBefore === null) return;
+    const lastSeqBefore = logBefore[logBefore.length - 1]?.seq ?? 0;
+    const added = log.filter((entry) => entry.seq > lastSeqBefore);
+    const said = [...sessionAnnouncements(before, state, me), ...logAnnouncements(added, state, me)];
     if (said.length > 0) setMessage(said.join(' '));
-  }, [state, me]);
+  }, [state, log, me]);
   return message;
 }
+
+/** How often shared body notices are looked at again, to let old ones go. */
+const BODY_NOTICE_REFRESH_MS = 15_000;
 
 /** The session screen. */
 export default function SessionScreen(props: { sessionId: string }) {
@@ -58,8 +77,18 @@ export default function SessionScreen(props: { sessionId: string }) {
   const { state, me, snapshot, send, clock, log } = live;
   const [sayItWasMe, setSayItWasMe] = useState(false);
   const [afterDoneFor, setAfterDoneFor] = useState<string | null>(null);
-  const announcement = useAnnouncements(state, me);
+  const announcement = useAnnouncements(state, log, me);
+  const linked = useSessionRelationship(sessionId);
+  const [showingPlan, setShowingPlan] = useState(false);
+  const [pausedFromFlooding, setPausedFromFlooding] = useState(false);
+  const sessionStill = state.pausedSinceMs !== null || snapshot.pausing;
+  useEffect(() => {
+    // A flooding pause is over once the session moves again; the next pause is just a pause.
+    if (!sessionStill) setPausedFromFlooding(false);
+  }, [sessionStill]);
   const present = me !== null && sessionIsPresent(state, me);
+  const body = useBodySignals({ sessionId, state, me, clock, sendSignals: live.sendSignals, onSignals: live.onSignals });
+  const noticesNow = useServerNow(clock, BODY_NOTICE_REFRESH_MS);
 
   useEffect(() => {
     // The invite was only needed until this device was greeted once.
@@ -73,6 +102,7 @@ export default function SessionScreen(props: { sessionId: string }) {
     </div>
   );
 
+  const reportPath = `/session/${encodeURIComponent(sessionId)}/report`;
   if (state.status === 'ended') {
     return (
       <section class="screen session" aria-labelledby="session-title">
@@ -81,7 +111,10 @@ export default function SessionScreen(props: { sessionId: string }) {
           <h2>This session has ended</h2>
           <p>Thank you for taking this time together. You can check in with yourself, or start a new session whenever you like.</p>
           <div class="button-row">
-            <a class="button" href="/" onClick={(event) => { linkClick(event, '/'); }}>
+            <a class="button" href={reportPath} onClick={(event) => { linkClick(event, reportPath); }}>
+              See the session report
+            </a>
+            <a class="button secondary" href="/" onClick={(event) => { linkClick(event, '/'); }}>
               Go to the start
             </a>
           </div>
@@ -137,6 +170,8 @@ export default function SessionScreen(props: { sessionId: string }) {
   // A pause this device sent counts at once, even before the server has it: pause never waits.
   const paused = state.pausedSinceMs !== null || snapshot.pausing;
   const ended = practice === null && state.lastPractice !== null && afterDoneFor !== state.lastPractice.runId ? state.lastPractice : null;
+  const sharing = !myBoundaries.sharePhysiology;
+  const paced = practice?.status === 'running' && practice.pacer !== null && clock.now() >= practice.pacer.startAtMs;
 
   return (
     <>
@@ -145,7 +180,19 @@ export default function SessionScreen(props: { sessionId: string }) {
         <p class="visually-hidden" aria-live="polite" aria-atomic="true">
           {announcement}
         </p>
-        {practice?.status === 'running' && <RunningPractice state={state} run={practice} me={me} clock={clock} send={send} />}
+        <FloodingOffer
+          offer={body.view.flooding}
+          send={send}
+          sayItWasMe={sayItWasMe}
+          sharingAllowed={!myBoundaries.sharePhysiology}
+          onDismiss={body.dismissFlooding}
+          onPausedFromOffer={() => {
+            setPausedFromFlooding(true);
+          }}
+        />
+        {practice?.status === 'running' && (
+          <RunningPractice state={state} run={practice} me={me} clock={clock} send={send} sensedBreath={body.sensedBreath} />
+        )}
         {practice?.status === 'proposed' && (
           <ProposalPanel state={state} proposal={practice} me={me} log={log} send={send} allowShare={allowShare} />
         )}
@@ -161,8 +208,26 @@ export default function SessionScreen(props: { sessionId: string }) {
             }}
           />
         )}
-        <PeoplePanel state={state} me={me} />
+        {relationshipHasCyclePlan(linked) && (
+          <OurCycleButton
+            send={send}
+            onNoticed={() => {
+              setShowingPlan(true);
+            }}
+          />
+        )}
+        <PeoplePanel state={state} me={me} bodyNotices={recentBodyNotices(log, noticesNow)} />
         <CheckInPanel send={send} allowShare={allowShare} />
+        <SensorPanel
+          onReading={body.addReading}
+          sharingAllowed={sharing}
+          cameraAllowed={!myBoundaries.camera}
+          simulation={sensorSimulationFor(sessionId, state, log, me)}
+          serverNow={() => clock.now()}
+        />
+        {body.view.people.length > 0 && (
+          <BodyPanel view={body.view} clock={clock} breathPhaseAt={body.breathPhaseAt} onChoosePartner={body.choosePartner} paced={paced} />
+        )}
         {practice === null && <PracticePicker state={state} me={me} send={send} />}
         <BoundariesEditor current={myBoundaries} send={send} />
         <LeaveControls
@@ -187,7 +252,29 @@ export default function SessionScreen(props: { sessionId: string }) {
           connectionNotice={snapshot.status === 'reconnecting' ? 'Reconnecting… Nothing will be lost.' : null}
         />
       )}
-      {paused && <PauseOverlay state={state} me={me} log={log} send={send} sayItWasMe={sayItWasMe} pausing={snapshot.pausing} />}
+      {paused && (
+        <PauseOverlay state={state} me={me} log={log} send={send} sayItWasMe={sayItWasMe} pausing={snapshot.pausing}>
+          {showingPlan && relationshipHasCyclePlan(linked) ? (
+            <OurCyclePlan
+              linked={linked}
+              sessionId={sessionId}
+              pausedAtMs={state.pausedSinceMs}
+              onClose={() => {
+                setShowingPlan(false);
+              }}
+            />
+          ) : (
+            linked !== null && (
+              <BeginRepairButton
+                relationshipId={linked.relationshipId}
+                sessionId={sessionId}
+                pausedAtMs={state.pausedSinceMs}
+                origin={pausedFromFlooding ? 'flooding' : 'pause'}
+              />
+            )
+          )}
+        </PauseOverlay>
+      )}
     </>
   );
 }

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import type { SessionEvent } from '../../core/session/events.ts';
 import { sessionFold } from '../../core/session/state.ts';
 import type { ServerTimeMs } from '../../core/time/instant.ts';
-import { sessionAnnouncements } from './announcements.ts';
+import { logAnnouncements, sessionAnnouncements } from './announcements.ts';
 
 const at = (ms: number) => ms as ServerTimeMs;
 const boundaries = { touch: false, camera: false, sharePhysiology: false, shareCheckIns: false };
@@ -33,4 +33,16 @@ test('joining, pausing anonymously and a practice starting are announced briefly
   const finished = sessionFold([{ type: 'practiceEnded', runId: 'r1', outcome: 'completed', reason: 'completed', atMs: at(70) }], started);
   assert.deepEqual(sessionAnnouncements(started, finished, 'a'), ['The practice has finished.']);
   assert.deepEqual(sessionAnnouncements(finished, finished, 'a'), []);
+});
+
+test('a shared body notice is said kindly, to the others and to the person who shared it', () => {
+  const state = sessionFold([...base, { type: 'participantJoined', participantId: 'b', displayName: 'Sam', kind: 'guest', boundaries, atMs: at(3) }]);
+  const shared = [{ seq: 4, atMs: 50, event: { type: 'bodyNoticeShared' as const, participantId: 'b', notice: 'flooding' as const, atMs: at(50) } }];
+  assert.deepEqual(logAnnouncements(shared, state, 'a'), ["Sam's body is asking for a slower moment."]);
+  assert.deepEqual(logAnnouncements(shared, state, 'b'), ['You let the others know your body is asking for a slower moment.']);
+  const other = [{ seq: 5, atMs: 51, event: { type: 'sessionResumed' as const, participantId: null, saidItWasThem: false, resumesSession: true, pausedForMs: 1, atMs: at(51) } }];
+  assert.deepEqual(logAnnouncements(other, state, 'a'), []);
+  for (const sentence of logAnnouncements(shared, state, 'a')) {
+    assert.doesNotMatch(sentence, /flood|alarm|danger|panic|warning|heart rate/i, 'no clinical or alarming words');
+  }
 });

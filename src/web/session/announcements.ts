@@ -1,10 +1,13 @@
 /**
  * What to say aloud (through a polite live region) when the session changes: someone joined or
- * left, a practice was suggested, is starting or has finished, the session paused or moved on.
- * Short and calm; nothing about private check-ins, and never who paused unless they said so.
+ * left, a practice was suggested, is starting or has finished, the session paused or moved on,
+ * someone let the others know their body is asking for a slower moment. Short and calm; nothing
+ * about private check-ins, and never who paused unless they said so.
  */
 import { practiceById } from '../../core/practices/index.ts';
 import type { SessionState } from '../../core/session/state.ts';
+import type { ViewerLogEntry } from '../net/viewer-log.ts';
+import { bodyNoticeOf, bodyNoticeSentence } from '../body/body-notices.ts';
 
 function nameOf(state: SessionState, id: string, me: string | null): string {
   if (id === me) return 'You';
@@ -45,6 +48,20 @@ export function sessionAnnouncements(before: SessionState, after: SessionState, 
   if (was?.status === 'running' && is?.runId !== was.runId) {
     const ended = after.lastPractice;
     said.push(ended?.runId === was.runId && ended.outcome === 'completed' ? 'The practice has finished.' : 'The practice has stopped.');
+  }
+  return said;
+}
+
+/**
+ * The sentences for log entries that change no state but are news: a body notice someone chose
+ * to share (SS21). `added` are the entries that just arrived.
+ */
+export function logAnnouncements(added: readonly ViewerLogEntry[], state: SessionState, me: string | null): string[] {
+  const said: string[] = [];
+  for (const entry of added) {
+    const notice = bodyNoticeOf(entry);
+    if (notice === null) continue;
+    said.push(bodyNoticeSentence(notice.notice, nameOf(state, notice.participantId, me), notice.participantId === me));
   }
   return said;
 }

@@ -18,7 +18,7 @@ export const BOUNDARY_WORDS: Readonly<Record<BoundaryKind, { label: string; prom
   },
   sharePhysiology: {
     label: 'No sharing of body signals (like heart rate or breathing)',
-    promise: 'Attune will never ask to measure them or show them to anyone.',
+    promise: 'If you connect a sensor, its readings stay on your device: nobody else sees them and Attune keeps none of them.',
   },
   shareCheckIns: {
     label: 'No sharing of my check-ins',

@@ -5,6 +5,7 @@
  * only the person who paused sees "Resume when you're ready", and nobody learns who paused
  * unless that person said so.
  */
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { practiceById } from '../../core/practices/index.ts';
 import type { SessionState } from '../../core/session/state.ts';
@@ -159,6 +160,8 @@ export function PauseOverlay(props: {
   sayItWasMe: boolean;
   /** This device's pause has not reached the server yet. */
   pausing: boolean;
+  /** What else belongs in the pause: a cycle plan, a way into repair. */
+  children?: ComponentChildren;
 }) {
   const { state, me } = props;
   const { run, busy, error } = useCommand(props.send);
@@ -190,6 +193,7 @@ export function PauseOverlay(props: {
           Paused. Take the time you need.
         </h2>
         <p id="paused-who">{who}</p>
+        {props.children}
         {iHold ? (
           <button type="button" class="resume-button" disabled={busy} onClick={() => void run({ type: 'resume' })}>
             Resume when you're ready

@@ -1,13 +1,15 @@
 /**
  * Who is here, and how each person says they are (only what they chose to share). Your own
- * latest check-in shows too, marked private or shared.
+ * latest check-in shows too, marked private or shared. A body notice someone chose to share
+ * ("Sam's body is asking for a slower moment") shows beside their name for a while.
  */
 import { sessionPresentParticipants } from '../../core/session/queries.ts';
 import type { SessionState } from '../../core/session/state.ts';
+import { bodyNoticeSentence, type SharedBodyNotice } from '../body/body-notices.ts';
 import { checkInWords } from './check-in-words.ts';
 
 /** The list of people present. */
-export function PeoplePanel(props: { state: SessionState; me: string | null }) {
+export function PeoplePanel(props: { state: SessionState; me: string | null; bodyNotices?: ReadonlyMap<string, SharedBodyNotice> }) {
   const { state, me } = props;
   const present = sessionPresentParticipants(state);
   return (
@@ -18,6 +20,7 @@ export function PeoplePanel(props: { state: SessionState; me: string | null }) {
         {present.map((person) => {
           const mine = person.id === me;
           const checkIn = mine ? state.latestCheckIns[person.id] : state.latestSharedCheckIns[person.id];
+          const notice = props.bodyNotices?.get(person.id);
           return (
             <li key={person.id} class="person">
               <span class="person-name">
@@ -35,6 +38,7 @@ export function PeoplePanel(props: { state: SessionState; me: string | null }) {
                   <span class="hint">{mine ? 'No check-in yet' : 'Nothing shared yet'}</span>
                 )}
               </span>
+              {notice !== undefined && <span class="person-body-notice">{bodyNoticeSentence(notice.notice, person.displayName, mine)}</span>}
             </li>
           );
         })}

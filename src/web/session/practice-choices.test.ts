@@ -42,4 +42,7 @@ test('a proposal says its chosen settings in words', async () => {
   const breath = practiceParametersParse('breath-sync', {});
   assert.ok(breath.ok);
   assert.deepEqual(practiceSettingsWords('breath-sync', breath.parameters), ['In for 4, out for 6 (a gentle start)']);
+  const followed = practiceParametersParse('mirroring', { followSensedBreath: true });
+  assert.ok(followed.ok);
+  assert.ok(practiceSettingsWords('mirroring', followed.parameters).some((words) => /follows the leader's sensed breath/.test(words)));
 });

@@ -65,7 +65,7 @@ export const PRACTICE_SETTING_CHOICES: Readonly<Record<PracticeId, readonly Sett
     {
       id: 'start',
       question: 'Roughly how fast is the person who leads breathing right now?',
-      hint: 'Ask them. A guess is fine; nothing is measured.',
+      hint: 'Ask them. A guess is fine: the pacer starts here, unless it follows a sensed breath.',
       options: [
         { id: '14', label: 'A bit fast (about 14 breaths a minute)', parameters: { startBreathsPerMin: 14 } },
         { id: '18', label: 'Fast (about 18 a minute)', parameters: { startBreathsPerMin: 18 } },
@@ -117,7 +117,7 @@ export const PRACTICE_SETTING_CHOICES: Readonly<Record<PracticeId, readonly Sett
     {
       id: 'start',
       question: 'Roughly how fast is the person breathing now?',
-      hint: 'A guess is fine; nothing is measured.',
+      hint: 'A guess is fine: the pacer starts here, unless it follows a sensed breath.',
       options: [
         { id: '12', label: 'Steady (about 12 a minute)', parameters: { startBreathsPerMin: 12 } },
         { id: '16', label: 'A bit fast (about 16 a minute)', parameters: { startBreathsPerMin: 16 } },
@@ -190,5 +190,7 @@ export function practiceSettingsWords(practiceId: PracticeId, parameters: unknow
     );
     if (option) words.push(option.label);
   }
+  // Everyone should know before saying ready that the guide may follow someone's body.
+  if (given.followSensedBreath === true) words.push("The pacer follows the leader's sensed breath while their sensor reads it");
   return words;
 }

@@ -7,7 +7,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { PracticeDefinition } from '../../core/practices/index.ts';
 import { practicesOfferedTo, READY_STEP } from '../../core/practices/index.ts';
 import { sessionPresentParticipants } from '../../core/session/queries.ts';
-import type { SessionState } from '../../core/session/state.ts';
+import type { Participant, SessionState } from '../../core/session/state.ts';
 import {
   LEAD_ROLE_QUESTIONS,
   lengthWords,
@@ -17,6 +17,36 @@ import {
   practiceParametersFromChoices,
 } from './practice-choices.ts';
 import { useCommand, type SendCommand } from './use-command.ts';
+
+/** The practices whose pacer can follow the leading person's sensed breath. */
+const FOLLOW_BREATH_PRACTICES: ReadonlySet<string> = new Set(['mirroring', 'breathing-touch']);
+
+/**
+ * The follow-the-breath choice for this practice and leader, or null when it is not offered:
+ * only for mirroring and breathing touch, and never to lead with my own breath when I have ruled
+ * out sharing body signals (nobody is asked for what they said no to). Other people's choice on
+ * this stays on their devices, so for them the choice only ever applies while they share: the
+ * session passes a breath on only then.
+ */
+export function followBreathChoice(
+  definition: Pick<PracticeDefinition<unknown>, 'id'>,
+  present: readonly Participant[],
+  leadId: string,
+  me: string | null,
+): { label: string; hint: string } | null {
+  if (!FOLLOW_BREATH_PRACTICES.has(definition.id)) return null;
+  const hint = 'Only while their sensor reads a breath and they share body signals. Otherwise the guide keeps the pace chosen here.';
+  const leader = present.find((person) => person.id === leadId);
+  if (leader === undefined) return { label: "Let the pacer follow the leader's breath when a sensor reads it", hint };
+  if (leader.id === me) {
+    if (leader.boundaries.sharePhysiology) return null;
+    return {
+      label: 'Let the pacer follow your breath when a sensor reads it',
+      hint: 'Only while your sensor reads a breath and you share body signals. Otherwise the guide keeps the pace chosen here.',
+    };
+  }
+  return { label: `Let the pacer follow ${leader.displayName}'s breath when a sensor reads it`, hint };
+}
 
 /** The practices this group may be offered, in catalogue order. */
 export function practicesForGroup(state: SessionState): readonly PracticeDefinition<unknown>[] {
@@ -41,6 +71,8 @@ function PracticeDetail(props: {
   const leadQuestion = LEAD_ROLE_QUESTIONS[definition.id];
   const leadRole = definition.roles[0];
   const [lead, setLead] = useState<string>(definition.id === 'mirroring' ? '' : (me ?? ''));
+  const [followBreath, setFollowBreath] = useState(false);
+  const follow = followBreathChoice(definition, present, lead, me);
   const { run, busy, error } = useCommand(props.send);
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
@@ -54,7 +86,10 @@ function PracticeDetail(props: {
       type: 'proposePractice',
       practiceId: definition.id,
       ...(practiceLengthIsDerived(definition.id) ? {} : { durationMs: lengthMs }),
-      parameters: practiceParametersFromChoices(definition.id, chosen),
+      parameters: {
+        ...practiceParametersFromChoices(definition.id, chosen),
+        ...(follow !== null && followBreath ? { followSensedBreath: true } : {}),
+      },
       roles,
     });
   };
@@ -139,6 +174,24 @@ function PracticeDetail(props: {
               </option>
             ))}
           </select>
+        </div>
+      )}
+      {follow !== null && (
+        <div class="field follow-breath-choice">
+          <label class="choice">
+            <input
+              type="checkbox"
+              checked={followBreath}
+              aria-describedby="follow-breath-hint"
+              onChange={(event) => {
+                setFollowBreath(event.currentTarget.checked);
+              }}
+            />
+            <span>{follow.label}</span>
+          </label>
+          <p class="hint" id="follow-breath-hint">
+            {follow.hint}
+          </p>
         </div>
       )}
       {error !== null && (

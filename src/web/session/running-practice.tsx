@@ -3,6 +3,10 @@
  * or the steps in words), the time left, and for touch the yes that can be taken back with one
  * tap. When the time is up any device says so (`endPractice completed`); the server takes the
  * first and turns the rest down harmlessly.
+ *
+ * Follow-the-breath: in mirroring and breathing touch, when chosen, the pacer follows the leading
+ * person's breath while their sensor reads it and they share body signals, and goes back to the
+ * shared schedule otherwise, saying in words which one it is doing.
  */
 import { useEffect, useRef } from 'preact/hooks';
 import { practiceById, READY_STEP, type PracticeDefinition } from '../../core/practices/index.ts';
@@ -13,6 +17,8 @@ import { CueToggles, useCueSettings } from '../components/cue-toggles.tsx';
 import type { ServerClock } from '../net/server-clock.ts';
 import { PacerView } from '../pacer/pacer-view.tsx';
 import { TempoView } from '../pacer/tempo-view.tsx';
+import type { SensedBreath } from '../body/breath-follower.ts';
+import { useBreathFollow } from '../body/use-breath-follow.ts';
 import { useCommand, type SendCommand } from './use-command.ts';
 import { clockWords, useServerNow } from './use-server-now.ts';
 
@@ -102,9 +108,39 @@ function ShareAndHold(props: { state: SessionState; run: PracticeRun; me: string
   );
 }
 
+/** The role whose breath the pacer can follow, by practice. */
+const FOLLOWED_ROLE: Readonly<Record<string, string>> = { mirroring: 'leader', 'breathing-touch': 'breather' };
+
+/** Who the pacer should follow in this run, or null when following was not chosen. */
+export function breathFollowLeader(run: PracticeRun): string | null {
+  const roleId = FOLLOWED_ROLE[run.practiceId];
+  const parameters = run.parameters as { followSensedBreath?: unknown } | null;
+  if (roleId === undefined || parameters?.followSensedBreath !== true) return null;
+  return Object.entries(run.roles).find(([, role]) => role === roleId)?.[0] ?? null;
+}
+
+/** The words for what the pacer follows: a sensed breath, or the shared pace until there is one. */
+export function breathFollowWords(state: SessionState, leaderId: string, me: string | null, following: boolean, leaderShares: boolean): string {
+  const mine = leaderId === me;
+  const name = nameOf(state, leaderId, me);
+  if (following) return mine ? 'Following your breath, as your sensor reads it.' : `Following ${name}'s breath, as their sensor reads it.`;
+  if (!leaderShares) return 'Keeping the shared pace.';
+  return mine
+    ? "Keeping the shared pace: your breath isn't being read right now."
+    : `Keeping the shared pace: ${name}'s breath isn't being read right now.`;
+}
+
 /** The practice under way. */
-export function RunningPractice(props: { state: SessionState; run: PracticeRun; me: string | null; clock: ServerClock; send: SendCommand }) {
-  const { state, run, me, clock } = props;
+export function RunningPractice(props: {
+  state: SessionState;
+  run: PracticeRun;
+  me: string | null;
+  clock: ServerClock;
+  send: SendCommand;
+  /** The sensed breath of a person at a server instant (fresh within 3 s), for follow-the-breath. */
+  sensedBreath?: (participantId: string, serverNowMs: number) => SensedBreath | null;
+}) {
+  const { state, run, me, clock, sensedBreath } = props;
   const definition = practiceById(run.practiceId);
   const now = useServerNow(clock, 250);
   const [cues, setCues] = useCueSettings();
@@ -122,6 +158,19 @@ export function RunningPractice(props: { state: SessionState; run: PracticeRun; 
     if (!typing) headingRef.current?.focus();
   }, [run.runId]);
   useCompleteWhenTimeIsUp(run, !turns && left <= 0 && leadIn <= 0, paused, props.send);
+  const followLeader = breathFollowLeader(run);
+  const leaderPerson = followLeader === null ? undefined : state.participants[followLeader];
+  // Only the leader's own device knows whether they rule out sharing (others' boundaries on this
+  // stay private); on every other device their breath simply never arrives then.
+  const leaderShares = leaderPerson?.present === true && !leaderPerson.boundaries.sharePhysiology;
+  const follow = useBreathFollow({
+    shared: run.pacer,
+    enabled: followLeader !== null && leaderShares && sensedBreath !== undefined,
+    sensed: (nowMs) => (followLeader === null || sensedBreath === undefined ? null : sensedBreath(followLeader, nowMs)),
+    paused,
+    pausedTotalMs: run.pausedTotalMs,
+    nowMs: now,
+  });
   if (!definition) return null;
 
   const inThisRun = me !== null && run.participantIds.includes(me);
@@ -169,8 +218,21 @@ export function RunningPractice(props: { state: SessionState; run: PracticeRun; 
           Getting in step with the others…
         </p>
       )}
-      {definition.usesPacer === 'breath' && run.pacer && clock.isSynced() && (
-        <PacerView schedule={run.pacer} clock={clock} paused={paused} pausedAtServerMs={state.pausedSinceMs ?? undefined} endsAtServerMs={endsAt} cues={cues} {...(leadLabel === undefined ? {} : { leadLabel })} />
+      {definition.usesPacer === 'breath' && followLeader !== null && clock.isSynced() && leadIn <= 0 && (
+        <p class="pacer-lead pacer-follow" aria-live="polite">
+          {breathFollowWords(state, followLeader, me, follow.following, leaderShares)}
+        </p>
+      )}
+      {definition.usesPacer === 'breath' && follow.schedule && clock.isSynced() && (
+        <PacerView
+          schedule={follow.schedule}
+          clock={clock}
+          paused={paused}
+          pausedAtServerMs={state.pausedSinceMs ?? undefined}
+          endsAtServerMs={endsAt}
+          cues={cues}
+          {...(leadLabel === undefined || (followLeader !== null && leadIn <= 0) ? {} : { leadLabel })}
+        />
       )}
       {definition.usesPacer === 'tempo' && run.tempo && clock.isSynced() && (
         <TempoView schedule={run.tempo} clock={clock} paused={paused} pausedAtServerMs={state.pausedSinceMs ?? undefined} mode={(run.parameters as { mode?: 'sway' | 'walk' }).mode === 'walk' ? 'walk' : 'sway'} />
