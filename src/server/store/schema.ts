@@ -204,6 +204,81 @@ export interface SessionBodySummariesTable {
   coherence_ratio: number | null;
 }
 
+/** An identity that has a sign-in name and at least one way in (issue 6). */
+export interface AccountsTable {
+  identity_id: string;
+  /** Normalised (NFC, lower case, trimmed); unique. */
+  sign_in_name: string;
+  /** argon2id PHC string; null: passkeys only. */
+  password_hash: string | null;
+  role: 'person' | 'practitioner' | 'operator';
+  created_at_ms: number;
+  disabled_at_ms: number | null;
+}
+
+/** One signed-in browser: the cookie carries the token, only its hash is stored. */
+export interface LoginSessionsTable {
+  /** Opaque id, safe to log and to publish on the bus. */
+  id: string;
+  token_hash: string;
+  identity_id: string;
+  created_at_ms: number;
+  last_seen_at_ms: number;
+  /** Last time the person proved it was them (login or re-authentication). */
+  reauthenticated_at_ms: number;
+  revoked_at_ms: number | null;
+}
+
+/** A WebAuthn credential; ids and keys base64url. */
+export interface PasskeysTable {
+  credential_id: string;
+  identity_id: string;
+  public_key: string;
+  counter: number;
+  /** JSON array of transports. */
+  transports: string;
+  name: string;
+  created_at_ms: number;
+  last_used_at_ms: number | null;
+}
+
+/** A WebAuthn challenge waiting for its answer; deleted when used, so it works once. */
+export interface AuthChallengesTable {
+  id: string;
+  challenge: string;
+  purpose: 'register' | 'login' | 'add_passkey' | 'reauthenticate';
+  identity_id: string | null;
+  /** JSON text of what the answer needs (sign-in name, display name for registration). */
+  payload: string;
+  expires_at_ms: number;
+}
+
+/** One-time recovery codes, as hashes. */
+export interface RecoveryCodesTable {
+  identity_id: string;
+  code_hash: string;
+  created_at_ms: number;
+  used_at_ms: number | null;
+}
+
+/** Failed sign-ins, for throttling per account and per address. */
+export interface LoginFailuresTable {
+  /** Normalised name as typed, whether or not such an account exists. */
+  sign_in_name: string;
+  address: string;
+  at_ms: number;
+  /** 1: the attempt came from a device that had signed in to that account before (0/1: SQLite has no boolean). */
+  trusted_device: number;
+}
+
+/** Devices that signed in successfully before: account throttling does not lock them out. */
+export interface TrustedDevicesTable {
+  token_hash: string;
+  identity_id: string;
+  created_at_ms: number;
+  last_used_at_ms: number;
+}
+
 /** The whole database, for `Kysely<DatabaseSchema>`. */
 export interface DatabaseSchema {
   session_events: SessionEventsTable;
@@ -226,4 +301,11 @@ export interface DatabaseSchema {
   prompt_settings: PromptSettingsTable;
   prompt_history: PromptHistoryTable;
   shared_access_audit: SharedAccessAuditTable;
+  accounts: AccountsTable;
+  login_sessions: LoginSessionsTable;
+  passkeys: PasskeysTable;
+  auth_challenges: AuthChallengesTable;
+  recovery_codes: RecoveryCodesTable;
+  login_failures: LoginFailuresTable;
+  trusted_devices: TrustedDevicesTable;
 }

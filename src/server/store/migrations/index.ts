@@ -10,6 +10,7 @@ import { admissions } from './0002-admissions.ts';
 import { signals } from './0003-signals.ts';
 import { betweenUs } from './0004-between-us.ts';
 import { sessionSummaries } from './0005-session-summaries.ts';
+import { accounts } from './0006-accounts.ts';
 
 /** Every migration by name; append new ones, never rename or edit applied ones. */
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -18,10 +19,11 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0003_signals': signals,
   '0004_between_us': betweenUs,
   '0005_session_summaries': sessionSummaries,
+  '0006_accounts': accounts,
 };
 
 /** Name of the newest migration, for tests and start-up checks. */
-export const latestMigrationName = '0005_session_summaries';
+export const latestMigrationName = '0006_accounts';
 
 /** Applies every pending migration; throws (after Kysely rolls back what it can) if one fails. */
 export async function migrateToLatest(db: Kysely<DatabaseSchema>): Promise<MigrationResultSet> {
