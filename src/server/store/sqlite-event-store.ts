@@ -22,7 +22,7 @@ export class SqliteEventStore implements EventStore {
   private readonly selectLastSeq: BetterSqlite3.Statement<[string], { last: number | null }>;
   private readonly append: (input: AppendInput) => AppendResult;
 
-  constructor(sqlite: BetterSqlite3.Database) {
+  constructor(private readonly sqlite: BetterSqlite3.Database) {
     this.selectCommand = sqlite.prepare('select * from session_commands where session_id = ? and command_id = ?');
     this.insertSession = sqlite.prepare('insert into sessions (id, created_at_ms, created_by, last_seq) values (?, ?, ?, 0) on conflict (id) do nothing');
     this.claimSeqs = sqlite.prepare('update sessions set last_seq = ? where id = ? and last_seq = ?');
@@ -39,8 +39,16 @@ export class SqliteEventStore implements EventStore {
     this.append = (input) => transaction.immediate(input);
   }
 
-  appendForCommand(input: AppendInput): Promise<AppendResult> {
+  async appendForCommand(input: AppendInput): Promise<AppendResult> {
     checkAppendInput(input);
+    // Kysely shares this connection: while one of its transactions is open (a relationship
+    // change, an account deletion), a synchronous append here would become a savepoint inside it
+    // and be acknowledged before that transaction commits, or lost if it rolls back. Wait it out.
+    while (this.sqlite.inTransaction) await new Promise((resolve) => setImmediate(resolve));
+    return this.appendNow(input);
+  }
+
+  private appendNow(input: AppendInput): Promise<AppendResult> {
     try {
       return Promise.resolve(this.append(input));
     } catch (error) {
