@@ -34,3 +34,21 @@ test('every bad setting is named, with what to do, in one error', () => {
     },
   );
 });
+
+test('sign-ins last one idle week and at most 30 days unless configured', () => {
+  const defaults = configFromEnvironment({});
+  assert.equal(defaults.loginIdleTimeoutMs, 7 * 24 * 3600 * 1000);
+  assert.equal(defaults.loginAbsoluteLifetimeMs, 30 * 24 * 3600 * 1000);
+  const configured = configFromEnvironment({ LOGIN_IDLE_HOURS: '12', LOGIN_MAX_DAYS: '2' });
+  assert.equal(configured.loginIdleTimeoutMs, 12 * 3600 * 1000);
+  assert.equal(configured.loginAbsoluteLifetimeMs, 2 * 24 * 3600 * 1000);
+  assert.throws(
+    () => configFromEnvironment({ LOGIN_IDLE_HOURS: 'soon', LOGIN_MAX_DAYS: '0' }),
+    (error: unknown) => {
+      assert.ok(error instanceof ConfigError);
+      assert.match(error.message, /LOGIN_IDLE_HOURS must be a number of hours/);
+      assert.match(error.message, /LOGIN_MAX_DAYS must be more than 0/);
+      return true;
+    },
+  );
+});

@@ -3,6 +3,7 @@
  * nothing else reads `process.env`. Every setting is documented in the README's table.
  */
 import { z } from 'zod';
+import { LOGIN_SESSION_DEFAULTS } from '../core/accounts/index.ts';
 
 const HOUR_MS = 60 * 60 * 1000;
 const DAY_MS = 24 * HOUR_MS;
@@ -28,6 +29,24 @@ const environmentSchema = z.object({
   }),
   INVITE_TTL_HOURS: z.coerce.number({ error: 'INVITE_TTL_HOURS must be a number of hours.' }).positive().max(24 * 30, 'INVITE_TTL_HOURS can be at most 720 (30 days).').default(24),
   GUEST_TTL_DAYS: z.coerce.number({ error: 'GUEST_TTL_DAYS must be a number of days.' }).positive().max(365, 'GUEST_TTL_DAYS can be at most 365.').default(30),
+  /**
+   * LOGIN_IDLE_HOURS: a signed-in browser that is not used for this many hours is signed out
+   * (default 168, one week). Using Attune keeps it going, up to LOGIN_MAX_DAYS.
+   */
+  LOGIN_IDLE_HOURS: z.coerce
+    .number({ error: 'LOGIN_IDLE_HOURS must be a number of hours.' })
+    .positive('LOGIN_IDLE_HOURS must be more than 0.')
+    .max(24 * 365, 'LOGIN_IDLE_HOURS can be at most 8760 (a year).')
+    .default(LOGIN_SESSION_DEFAULTS.idleTimeoutMs / HOUR_MS),
+  /**
+   * LOGIN_MAX_DAYS: every sign-in ends this many days after it began, however much it is used
+   * (default 30); the person signs in again. Also the lifetime of the sign-in cookie.
+   */
+  LOGIN_MAX_DAYS: z.coerce
+    .number({ error: 'LOGIN_MAX_DAYS must be a number of days.' })
+    .positive('LOGIN_MAX_DAYS must be more than 0.')
+    .max(365, 'LOGIN_MAX_DAYS can be at most 365.')
+    .default(LOGIN_SESSION_DEFAULTS.absoluteLifetimeMs / DAY_MS),
   WS_MAX_FRAME_BYTES: z.coerce.number().int().min(1024).max(1024 * 1024).default(16 * 1024),
   WS_MESSAGES_PER_SECOND: z.coerce.number().positive().default(20),
   WS_MESSAGE_BURST: z.coerce.number().int().positive().default(60),
@@ -53,6 +72,10 @@ export interface Config {
   readonly secureCookies: boolean;
   readonly inviteTtlMs: number;
   readonly guestTtlMs: number;
+  /** A signed-in browser unused this long is signed out (LOGIN_IDLE_HOURS). */
+  readonly loginIdleTimeoutMs: number;
+  /** Every sign-in ends this long after it began (LOGIN_MAX_DAYS). */
+  readonly loginAbsoluteLifetimeMs: number;
   readonly wsMaxFrameBytes: number;
   readonly wsMessagesPerSecond: number;
   readonly wsMessageBurst: number;
@@ -96,6 +119,8 @@ export function configFromEnvironment(environment: Readonly<Record<string, strin
     secureCookies: publicOrigin.startsWith('https://'),
     inviteTtlMs: env.INVITE_TTL_HOURS * HOUR_MS,
     guestTtlMs: env.GUEST_TTL_DAYS * DAY_MS,
+    loginIdleTimeoutMs: env.LOGIN_IDLE_HOURS * HOUR_MS,
+    loginAbsoluteLifetimeMs: env.LOGIN_MAX_DAYS * DAY_MS,
     wsMaxFrameBytes: env.WS_MAX_FRAME_BYTES,
     wsMessagesPerSecond: env.WS_MESSAGES_PER_SECOND,
     wsMessageBurst: env.WS_MESSAGE_BURST,

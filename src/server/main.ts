@@ -4,15 +4,22 @@
  */
 import { hostname } from 'node:os';
 import type { FastifyInstance } from 'fastify';
+import { authServicesBuild, LoginSessionAccountGate } from './auth/auth-services.ts';
 import { IdentityCookies } from './auth/identity-cookie.ts';
 import { idNew } from './auth/tokens.ts';
 import type { Bus } from './bus/bus.ts';
 import { MemoryBus } from './bus/memory-bus.ts';
+import { LoginSessionSockets } from './realtime/login-session-sockets.ts';
+import { KyselyPersonData } from './store/person-data.ts';
 import { RedisBus } from './bus/redis-bus.ts';
 import type { Config } from './config.ts';
 import type { ServerContext } from './context.ts';
+import { NO_CONSULTATION_NOTICES } from './consultations/consultation-services.ts';
+import { KyselyConsultationStore } from './store/consultation-store.ts';
 import { helpResourcesLoad } from './help/help-resources.ts';
 import { appBuild } from './http/app.ts';
+import { instanceServicesBuild } from './operator/instance-services.ts';
+import { setupOnStart } from './operator/setup-link.ts';
 import type { Logger } from './log/logger.ts';
 import { DEFAULT_HUB_LIMITS, SessionHub } from './realtime/session-hub.ts';
 import { SignalRecorder } from './realtime/signal-recorder.ts';
@@ -34,6 +41,9 @@ import { KyselyPromptStore } from './store/prompt-store.ts';
 import { KyselyRelationshipStore } from './store/relationship-store.ts';
 import { KyselySessionParticipationStore } from './store/session-participation-store.ts';
 import { KyselySharedAccessAudit } from './store/shared-access-audit.ts';
+import { KyselyRelationshipSharingStore } from './store/relationship-sharing-store.ts';
+import { KyselyAccessLogStore } from './practitioner/access-log-store.ts';
+import { KyselyPractitionerStore } from './practitioner/practitioner-store.ts';
 
 /** A running server and how to stop it. */
 export interface RunningServer {
@@ -77,6 +87,7 @@ export async function serverStart(config: Config, logger: Logger, now: () => num
   const database = await databaseOpenMigrated(config, logger);
   const bus = busOpen(config, logger);
   const identities = new KyselyIdentityStore(database.db);
+  const auth = authServicesBuild({ db: database.db, identities, bus, logger, config, now });
   const admissions = new KyselyAdmissionStore(database.db);
   const signals = new KyselySignalStore(database.db);
   const recorder = new SignalRecorder(signals, logger, now);
@@ -97,10 +108,13 @@ export async function serverStart(config: Config, logger: Logger, now: () => num
       resyncIntervalMs: DEFAULT_HUB_LIMITS.resyncIntervalMs,
     },
   });
+  const loginSockets = new LoginSessionSockets({ bus, logger, now });
   const context: ServerContext = {
     config,
     logger,
     hub,
+    loginSockets,
+    bus,
     identities,
     invites: new KyselyInviteStore(database.db),
     admissions,
@@ -110,7 +124,9 @@ export async function serverStart(config: Config, logger: Logger, now: () => num
     summaries: new SessionSummaryStore(database.db),
     deleteSession: (sessionId) => sessionDeleteEverywhere(database.db, sessionId),
     help: helpResourcesLoad(config.helpResourcesFile),
-    cookies: new IdentityCookies(identities, { secure: config.secureCookies, guestTtlMs: config.guestTtlMs, now }),
+    cookies: new IdentityCookies(identities, { secure: config.secureCookies, guestTtlMs: config.guestTtlMs, now }, auth.loginSessions),
+    accounts: new LoginSessionAccountGate(auth),
+    auth,
     betweenUs: {
       relationships: new KyselyRelationshipStore(database.db),
       logs: new KyselyBetweenUsLogStore(database.db),
@@ -119,11 +135,20 @@ export async function serverStart(config: Config, logger: Logger, now: () => num
       prompts: new KyselyPromptStore(database.db),
       participation: new KyselySessionParticipationStore(database.db),
       sharedAccess: new KyselySharedAccessAudit(database.db),
+      sharing: new KyselyRelationshipSharingStore(database.db),
     },
+    personData: new KyselyPersonData(database.db),
+    consultations: { store: new KyselyConsultationStore(database.db), notifier: NO_CONSULTATION_NOTICES },
+    instance: instanceServicesBuild(database.db, config),
+    practitioner: { store: new KyselyPractitionerStore(database.db), accessLog: new KyselyAccessLogStore(database.db) },
     now,
   };
   const app = await appBuild(context);
   const address = await app.listen({ port: config.port, host: config.host });
+  // After listening, so the link in the log opens a page that is already there.
+  await setupOnStart(context.instance.settings, config.publicOrigin, logger, now()).catch((error: unknown) => {
+    logger.error('startup', 'could not check for an operator account; run `attune setup-link` if this instance has none', { error: String(error) });
+  });
   logger.info('startup', 'Attune is listening', {
     address,
     publicOrigin: config.publicOrigin,
@@ -140,6 +165,7 @@ export async function serverStart(config: Config, logger: Logger, now: () => num
       await recorder.close();
       await reports.close();
       await app.close();
+      await loginSockets.close();
       await bus.close();
       await database.close();
       logger.info('shutdown', 'Attune stopped');

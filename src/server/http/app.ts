@@ -11,6 +11,8 @@ import type { ServerContext } from '../context.ts';
 import { liveSessionRoute } from '../realtime/ws-route.ts';
 import { HttpError, httpErrors, type ErrorBody } from './errors.ts';
 import { identityRoutes } from './identity-routes.ts';
+import { accountRoutes } from './account-routes.ts';
+import { passkeyRoutes } from './passkey-routes.ts';
 import { sessionRoutes } from './session-routes.ts';
 import { reportRoutes } from './report-routes.ts';
 import { webRoutes } from './web-routes.ts';
@@ -20,6 +22,12 @@ import { repairRoutes } from './repair-routes.ts';
 import { recordRoutes } from './record-routes.ts';
 import { progressRoutes } from './progress-routes.ts';
 import { promptRoutes } from './prompt-routes.ts';
+import { consultationRoutes } from './consultation-routes.ts';
+import { dataRightsRoutes } from './data-rights-routes.ts';
+import { operatorRoutes } from './operator-routes.ts';
+import { setupRoutes } from './setup-routes.ts';
+import { practitionerRoutes } from './practitioner-routes.ts';
+import { accessLogRoutes } from './access-log-routes.ts';
 
 
 /** The browser features a page may use: the sensors Attune offers, for itself only. */
@@ -34,9 +42,29 @@ export const WS_HARD_MAX_PAYLOAD_FACTOR = 16;
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+/** A route as registered: its method, its URL pattern, and whether it is a WebSocket route. */
+export interface AttuneRoute {
+  readonly method: string;
+  readonly url: string;
+  readonly websocket: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route registered, in order (HEAD ones Fastify adds for GET included). */
+    readonly attuneRoutes: readonly AttuneRoute[];
+  }
+}
+
 /** The whole HTTP and WebSocket app, ready to `listen` or `inject`. */
 export async function appBuild(context: ServerContext): Promise<FastifyInstance> {
   const app = Fastify({ logger: false, bodyLimit: HTTP_BODY_MAX_BYTES, trustProxy: context.config.trustProxy });
+  // Every route as registered (plugins' too), so the authorization matrix can fail on one without a row.
+  const attuneRoutes: AttuneRoute[] = [];
+  app.decorate('attuneRoutes', attuneRoutes);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) attuneRoutes.push({ method, url: route.url, websocket: route.websocket === true });
+  });
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
@@ -117,8 +145,12 @@ export async function appBuild(context: ServerContext): Promise<FastifyInstance>
   });
 
   app.get('/api/health', () => ({ ok: true }));
-  app.get('/api/help', () => context.help);
+  // GET /api/help: the operator's saved crisis resources, else the file or defaults (operator-routes.ts).
+  operatorRoutes(app, context);
+  setupRoutes(app, context);
   identityRoutes(app, context);
+  accountRoutes(app, context);
+  passkeyRoutes(app, context);
   sessionRoutes(app, context);
   reportRoutes(app, context);
   relationshipRoutes(app, context);
@@ -128,5 +160,9 @@ export async function appBuild(context: ServerContext): Promise<FastifyInstance>
   progressRoutes(app, context);
   promptRoutes(app, context);
   liveSessionRoute(app, context);
+  consultationRoutes(app, context);
+  dataRightsRoutes(app, context);
+  practitionerRoutes(app, context);
+  accessLogRoutes(app, context);
   return app;
 }

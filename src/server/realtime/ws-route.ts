@@ -12,6 +12,7 @@ import { httpErrors } from '../http/errors.ts';
 import { sessionIdSchema } from '../http/session-id.ts';
 import type { Identity } from '../store/identity-store.ts';
 import type { Connection } from './connection.ts';
+import { GUEST_LOGIN_SESSION_ID } from './login-session-sockets.ts';
 import type { RealtimeSocket } from './socket.ts';
 
 /** Frames waiting to be handled on one socket before it is closed as a flood. */
@@ -55,14 +56,15 @@ export function liveSessionRoute(app: FastifyInstance, context: ServerContext): 
       preValidation: async (request) => {
         const origin = request.headers.origin;
         if (origin === undefined || !context.config.allowedOrigins.includes(origin)) throw httpErrors.badOrigin();
-        const identity = await context.cookies.identityOf(request);
-        if (!identity) throw httpErrors.notSignedIn();
+        const signedIn = await context.cookies.signedInOf(request);
+        if (!signedIn) throw httpErrors.notSignedIn();
+        const { identity, loginSession } = signedIn;
         const sessionId = sessionIdSchema.safeParse(request.params.sessionId);
         if (!sessionId.success) throw httpErrors.sessionNotFound();
         const access = await context.hub.accessOf(sessionId.data, identity.id);
         if (access === 'missing') throw httpErrors.sessionNotFound();
         if (access === 'none') throw httpErrors.forbidden();
-        request.attune = { identity };
+        request.attune = { identity, loginSession };
       },
     },
     (socket, request) => {
@@ -71,6 +73,11 @@ export function liveSessionRoute(app: FastifyInstance, context: ServerContext): 
         socket.close(CLOSE_CODES.unauthorized, 'Not signed in');
         return;
       }
+      // An account's socket ends with its sign-in (sign out anywhere, expiry): within 2 s on every node.
+      // A guest's socket ends only by notice (deleting themselves): their visit expiry is checked per
+      // command by the hub, which still lets them pause after it.
+      const loginSession = request.attune?.loginSession ?? { id: GUEST_LOGIN_SESSION_ID, endsAtMs: Number.MAX_SAFE_INTEGER };
+      const untracked = context.loginSockets.track(realtimeSocketFromWs(socket), { identityId: identity.id, loginSessionId: loginSession.id, endsAtMs: loginSession.endsAtMs });
       const connected: Promise<Connection> = context.hub.connect(
         realtimeSocketFromWs(socket),
         { identityId: identity.id, kind: identity.kind, expiresAtMs: identity.expiresAtMs },
@@ -113,6 +120,9 @@ export function liveSessionRoute(app: FastifyInstance, context: ServerContext): 
           });
       });
       socket.on('close', () => {
+        void untracked.then((untrack) => {
+          untrack();
+        });
         void connected.then(
           (connection) => {
             context.hub.disconnect(connection);
@@ -130,6 +140,6 @@ export function liveSessionRoute(app: FastifyInstance, context: ServerContext): 
 
 declare module 'fastify' {
   interface FastifyRequest {
-    attune?: { identity: Identity };
+    attune?: { identity: Identity; loginSession: { readonly id: string; readonly endsAtMs: number } | null };
   }
 }

@@ -35,18 +35,29 @@ void describe('openDatabase (postgres)', { skip: postgres.skipReason }, () => {
     const tables = await database.db.introspection.getTables();
     const mine = tables.filter((t) => t.schema === schema.schema && !t.name.startsWith('kysely_'));
     assert.deepEqual(mine.map((t) => t.name).sort(), [
+      'accounts',
+      'auth_challenges',
       'between_us_commands',
       'between_us_events',
       'between_us_logs',
+      'consultation_availability',
+      'consultations',
       'cycle_moments',
       'identities',
+      'instance_settings',
       'invites',
+      'login_failures',
+      'login_sessions',
+      'passkeys',
       'personal_records',
+      'practitioner_notes',
       'prompt_history',
       'prompt_settings',
+      'recovery_codes',
       'relationship_invites',
       'relationship_members',
       'relationship_sessions',
+      'relationship_sharing',
       'relationships',
       'session_admissions',
       'session_body_summaries',
@@ -55,6 +66,7 @@ void describe('openDatabase (postgres)', { skip: postgres.skipReason }, () => {
       'session_signals',
       'sessions',
       'shared_access_audit',
+      'trusted_devices',
     ]);
   });
 

@@ -67,18 +67,29 @@ void describe('openDatabase (sqlite)', () => {
         .filter((n) => !n.startsWith('kysely_'))
         .sort();
       assert.deepEqual(names, [
+        'accounts',
+        'auth_challenges',
         'between_us_commands',
         'between_us_events',
         'between_us_logs',
+        'consultation_availability',
+        'consultations',
         'cycle_moments',
         'identities',
+        'instance_settings',
         'invites',
+        'login_failures',
+        'login_sessions',
+        'passkeys',
         'personal_records',
+        'practitioner_notes',
         'prompt_history',
         'prompt_settings',
+        'recovery_codes',
         'relationship_invites',
         'relationship_members',
         'relationship_sessions',
+        'relationship_sharing',
         'relationships',
         'session_admissions',
         'session_body_summaries',
@@ -87,6 +98,7 @@ void describe('openDatabase (sqlite)', () => {
         'session_signals',
         'sessions',
         'shared_access_audit',
+        'trusted_devices',
       ]);
     } finally {
       await database.close();

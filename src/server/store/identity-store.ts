@@ -1,6 +1,7 @@
 /**
- * Who is acting: guests invited by link (and, later, accounts). Tokens are hashed by the auth code
- * before they reach this store; time is always a parameter.
+ * Who is acting: guests invited by link, and accounts. Tokens are hashed by the auth code before
+ * they reach this store; time is always a parameter. An account keeps the identity it had as a
+ * guest, so everything it did as a guest stays its own.
  */
 import type { Kysely } from 'kysely';
 import type { DatabaseSchema, IdentitiesTable } from './schema.ts';
@@ -34,6 +35,20 @@ export interface IdentityStore {
   findById(id: string): Promise<Identity | null>;
   /** Renames; false if no such identity. */
   updateDisplayName(id: string, displayName: string): Promise<boolean>;
+  /** Inserts the identity of a new account (no token, never expires); throws if the id is taken. */
+  createAccountIdentity(identity: NewAccountIdentity): Promise<Identity>;
+  /**
+   * Turns a guest that has not expired at `nowMs` into an account identity: same id, new display
+   * name, its guest token no longer works. False if there is no such guest (now).
+   */
+  upgradeGuestToAccount(id: string, displayName: string, nowMs: number): Promise<boolean>;
+}
+
+/** Input of `IdentityStore.createAccountIdentity`. */
+export interface NewAccountIdentity {
+  id: string;
+  displayName: string;
+  createdAtMs: number;
 }
 
 /** `IdentityStore` over the Kysely database. */
@@ -79,6 +94,30 @@ export class KyselyIdentityStore implements IdentityStore {
       .where('id', '=', id)
       .executeTakeFirst();
     return result.numUpdatedRows > 0n;
+  }
+
+  async createAccountIdentity(identity: NewAccountIdentity): Promise<Identity> {
+    const row: IdentitiesTable = {
+      id: identity.id,
+      display_name: identity.displayName,
+      kind: 'account',
+      token_hash: null,
+      created_at_ms: identity.createdAtMs,
+      expires_at_ms: null,
+    };
+    await this.db.insertInto('identities').values(row).execute();
+    return identityFromRow(row);
+  }
+
+  async upgradeGuestToAccount(id: string, displayName: string, nowMs: number): Promise<boolean> {
+    const result = await this.db
+      .updateTable('identities')
+      .set({ kind: 'account', token_hash: null, expires_at_ms: null, display_name: displayName })
+      .where('id', '=', id)
+      .where('kind', '=', 'guest')
+      .where('expires_at_ms', '>', nowMs)
+      .executeTakeFirst();
+    return result.numUpdatedRows === 1n;
   }
 }
 

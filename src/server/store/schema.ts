@@ -279,6 +279,17 @@ export interface TrustedDevicesTable {
   last_used_at_ms: number;
 }
 
+/** What one member lets the others of one relationship see outside a live session (0/1 switches). */
+export interface RelationshipSharingTable {
+  relationship_id: string;
+  person_id: string;
+  check_ins: number;
+  physiology: number;
+  reflections: number;
+  cycle_map: number;
+  updated_at_ms: number;
+}
+
 /** The whole database, for `Kysely<DatabaseSchema>`. */
 export interface DatabaseSchema {
   session_events: SessionEventsTable;
@@ -308,4 +319,80 @@ export interface DatabaseSchema {
   recovery_codes: RecoveryCodesTable;
   login_failures: LoginFailuresTable;
   trusted_devices: TrustedDevicesTable;
+  relationship_sharing: RelationshipSharingTable;
+}
+
+/** A practitioner's weekly availability (issue 6, consultations); the windows as JSON text. */
+export interface ConsultationAvailabilityTable {
+  practitioner_id: string;
+  /** IANA zone the windows are in. */
+  time_zone: string;
+  slot_minutes: number;
+  buffer_minutes: number;
+  min_notice_minutes: number;
+  /** JSON array of `{ weekday, start, end }`, checked with the core schema when read. */
+  windows: string;
+  updated_at_ms: number;
+}
+
+/** One consultation between a practitioner and the person who booked it. */
+export interface ConsultationsTable {
+  id: string;
+  practitioner_id: string;
+  booker_id: string;
+  start_ms: number;
+  end_ms: number;
+  /** The practitioner's zone when it was booked or last moved. */
+  time_zone: string;
+  status: 'booked' | 'cancelled';
+  /** 0 when booked; +1 on every move and on cancelling (the .ics SEQUENCE). */
+  sequence: number;
+  created_at_ms: number;
+  updated_at_ms: number;
+  last_change: 'booked' | 'moved' | 'cancelled';
+  last_change_by: string;
+  /** The live session, made the first time either person opens the room. */
+  session_id: string | null;
+}
+
+/**
+ * The consultation tables, merged into `DatabaseSchema` (declaration merging), so this feature's
+ * tables are added at the end of this file without editing the list above.
+ */
+export interface DatabaseSchema {
+  consultation_availability: ConsultationAvailabilityTable;
+  consultations: ConsultationsTable;
+}
+
+/**
+ * Settings of the whole instance (migration 0009), by name: the pending setup link's token hash
+ * (`operator_setup`, with its expiry) and the operator's crisis resources (`help_resources`, JSON).
+ * Nothing here belongs to a person.
+ */
+export interface InstanceSettingsTable {
+  name: string;
+  value: string;
+  /** When the setting stops counting (the setup link); null: never. */
+  expires_at_ms: number | null;
+  updated_at_ms: number;
+}
+
+/** The instance table, merged into `DatabaseSchema` like the consultation tables above. */
+export interface DatabaseSchema {
+  instance_settings: InstanceSettingsTable;
+}
+
+/** A practitioner's private note about one client (migration 0010); only its author ever reads it. */
+export interface PractitionerNotesTable {
+  id: string;
+  practitioner_id: string;
+  client_id: string;
+  text: string;
+  created_at_ms: number;
+  updated_at_ms: number;
+}
+
+/** Practitioner mode's table, merged into `DatabaseSchema` like the ones above. */
+export interface DatabaseSchema {
+  practitioner_notes: PractitionerNotesTable;
 }

@@ -31,8 +31,11 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-/** Starts a server; `environment` adds to or overrides the defaults. */
-export async function testServerStart(environment: Readonly<Record<string, string>> = {}): Promise<TestServer> {
+/** Starts a server; `environment` adds to or overrides the defaults; `now` replaces the clock. */
+export async function testServerStart(
+  environment: Readonly<Record<string, string>> = {},
+  options: { readonly now?: () => number } = {},
+): Promise<TestServer> {
   const port = await portFree();
   const dataDir = mkdtempSync(join(tmpdir(), 'attune-test-'));
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -44,7 +47,7 @@ export async function testServerStart(environment: Readonly<Record<string, strin
     LOG_LEVEL: 'silent',
     ...environment,
   });
-  const server = await serverStart(config, SILENT_LOGGER);
+  const server = await serverStart(config, SILENT_LOGGER, options.now);
   return {
     server,
     baseUrl,

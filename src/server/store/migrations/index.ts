@@ -11,6 +11,10 @@ import { signals } from './0003-signals.ts';
 import { betweenUs } from './0004-between-us.ts';
 import { sessionSummaries } from './0005-session-summaries.ts';
 import { accounts } from './0006-accounts.ts';
+import { relationshipSharing } from './0007-relationship-sharing.ts';
+import { consultations } from './0008-consultations.ts';
+import { instance } from './0009-instance.ts';
+import { practitionerNotes } from './0010-practitioner-notes.ts';
 
 /** Every migration by name; append new ones, never rename or edit applied ones. */
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -20,10 +24,14 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0004_between_us': betweenUs,
   '0005_session_summaries': sessionSummaries,
   '0006_accounts': accounts,
+  '0007_relationship_sharing': relationshipSharing,
+  '0008_consultations': consultations,
+  '0009_instance': instance,
+  '0010_practitioner_notes': practitionerNotes,
 };
 
 /** Name of the newest migration, for tests and start-up checks. */
-export const latestMigrationName = '0006_accounts';
+export const latestMigrationName = '0010_practitioner_notes';
 
 /** Applies every pending migration; throws (after Kysely rolls back what it can) if one fails. */
 export async function migrateToLatest(db: Kysely<DatabaseSchema>): Promise<MigrationResultSet> {
