@@ -10,6 +10,7 @@
 import { z } from 'zod';
 import type { RepairEvent, RepairHiddenEvent, RepairStage, RepairState } from '../repair/index.ts';
 import { displayNameSchema } from './commands.ts';
+import { sharingSettingsSchema, type SharingSettings } from '../relationships/sharing.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Relationships
@@ -189,4 +190,38 @@ export interface ProgressInputView {
  * - `GET /api/prompts/settings` → `{ settings: PromptSettings }`; `PUT /api/prompts/settings` body = settings (`promptSettingsSchema`)
  * - `GET /api/prompts/next?tzOffsetMin=…` → `{ prompt: { promptId, text, … } | null }` (records it as shown)
  * - `POST /api/prompts/:promptId/dismiss` → 204
+ */
+
+// ---------------------------------------------------------------------------------------------
+// Sharing per relationship (issue 6): the rules and defaults are in `src/core/relationships/sharing.ts`
+
+/** `PUT /api/relationships/:id/sharing`: my four switches for this relationship, all of them. */
+export const relationshipSharingBody = sharingSettingsSchema;
+
+/** What one other member lets me see. */
+export interface RelationshipSharingOtherView {
+  readonly personId: string;
+  readonly displayName: string;
+  readonly shares: SharingSettings;
+}
+
+/** Sharing in one relationship as one member sees it. */
+export interface RelationshipSharingView {
+  readonly relationshipId: string;
+  /** What I let the others see outside a live session. */
+  readonly mine: SharingSettings;
+  /** False while I have never chosen, so `mine` are the defaults. */
+  readonly mineChosen: boolean;
+  /** What each other member lets me see, in the order they joined. */
+  readonly others: readonly RelationshipSharingOtherView[];
+}
+
+/**
+ * Routes:
+ * - `GET /api/relationships/:id/sharing` → `{ sharing: RelationshipSharingView }`
+ * - `PUT /api/relationships/:id/sharing` body `relationshipSharingBody` → `{ sharing: RelationshipSharingView }`
+ * - `GET /api/relationships/:id/cycle` also answers `paused: boolean`: true while my cycle map rests
+ *   because one of its two people has cycle-map sharing off (`map` is then null, and commands are
+ *   answered `cycle_map_paused`). It never says who paused it.
+ * Leaving a relationship deletes the leaver's switches in the same transaction as the rest of leaving.
  */

@@ -7,6 +7,11 @@
  * Which map is current: the newest map in the relationship that includes the person and whose
  * other person is still in the relationship. A map with someone who has left is no longer shown
  * to anyone: what they wrote stops being shared when they go, as their records do.
+ *
+ * Sharing (issue 6): a map belongs to its two people together, so it is shown only while both
+ * have cycle-map sharing on (`cycleMapShared`). Otherwise it rests: neither sees it, every command
+ * on it is answered `cycle_map_paused` (a sentence that never says who paused it), and nothing in
+ * it changes or is lost until both share it again.
  */
 import { createHash } from 'node:crypto';
 import {
@@ -22,6 +27,7 @@ import {
   type CycleMapView,
 } from '../../core/cycles/index.ts';
 import type { BetweenUsOutcome } from '../../core/protocol/between-us-api.ts';
+import { CYCLE_MAP_PAUSED, cycleMapShared, type RelationshipSharing } from '../../core/relationships/sharing.ts';
 import type { BetweenUsLogStore, BetweenUsStoredEvent } from '../store/between-us-log-store.ts';
 import { logCommandRun, type LogDecision } from './log-command.ts';
 
@@ -29,6 +35,14 @@ import { logCommandRun, type LogDecision } from './log-command.ts';
 interface LoadedMap {
   readonly logId: string;
   readonly state: CycleMapState;
+}
+
+/** A person's current map as they may see it now; `paused` while it rests (then `map` is null). */
+export interface CycleMapRead {
+  readonly map: CycleMapView | null;
+  readonly paused: boolean;
+  /** The other person of the map, if there is a map. */
+  readonly otherId: string | null;
 }
 
 /** The log id of a map: scoped to its relationship, so two relationships never share one. */
@@ -58,21 +72,30 @@ export class CycleMaps {
     return null;
   }
 
-  /** The person's current map as they may see it. */
-  async viewFor(relationshipId: string, personId: string, memberIds: readonly string[]): Promise<CycleMapView | null> {
-    const map = await this.current(relationshipId, personId, memberIds);
-    return map === null ? null : cycleMapViewFor(map.state, personId);
+  /** The person's current map as they may see it, given the relationship's sharing now. */
+  async readFor(relationshipId: string, personId: string, sharing: RelationshipSharing): Promise<CycleMapRead> {
+    const map = await this.current(relationshipId, personId, sharing.memberIds);
+    const otherId = map === null ? null : cycleMapOtherPerson(map.state, personId);
+    if (map === null || otherId === null) return { map: null, paused: false, otherId: null };
+    if (!cycleMapShared(sharing, [personId, otherId])) return { map: null, paused: true, otherId };
+    return { map: cycleMapViewFor(map.state, personId), paused: false, otherId };
   }
 
-  /** Runs one command for `actorId`; `memberIds` are the relationship's members now. */
+  /** Runs one command for `actorId`, given the relationship's sharing (and so its members) now. */
   async command(
     relationshipId: string,
     actorId: string,
-    memberIds: readonly string[],
+    sharing: RelationshipSharing,
     commandId: string,
     command: CycleMapCommand,
   ): Promise<{ outcome: BetweenUsOutcome; map: CycleMapView | null }> {
+    const memberIds = sharing.memberIds;
     const current = await this.current(relationshipId, actorId, memberIds);
+    // A map whose two people do not both share it rests: nothing changes, nothing new starts.
+    const mapPartner = command.type === 'openMap' ? command.partnerId : current === null ? null : cycleMapOtherPerson(current.state, actorId);
+    if (mapPartner !== null && mapPartner !== actorId && memberIds.includes(mapPartner) && !cycleMapShared(sharing, [actorId, mapPartner])) {
+      return { outcome: { ok: false, code: CYCLE_MAP_PAUSED.code, message: CYCLE_MAP_PAUSED.message }, map: null };
+    }
     let logId: string;
     let decide: (log: readonly BetweenUsStoredEvent[]) => LogDecision<CycleMapEvent>;
     if (command.type === 'openMap') {
@@ -115,6 +138,6 @@ export class CycleMaps {
       now: this.now,
       decide,
     });
-    return { outcome, map: await this.viewFor(relationshipId, actorId, memberIds) };
+    return { outcome, map: (await this.readFor(relationshipId, actorId, sharing)).map };
   }
 }

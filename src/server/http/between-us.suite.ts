@@ -190,7 +190,7 @@ export function betweenUsSuite(name: string, start: () => Promise<TestServer | s
       if (skipped(t)) return;
       const { ana, ben, benId, relationshipId } = await couple();
       const empty = await call<{ map: CycleMapView | null; cycleMoments: unknown[] }>('GET', `/api/relationships/${relationshipId}/cycle`, ana);
-      assert.deepEqual(empty.body, { map: null, cycleMoments: [] });
+      assert.deepEqual(empty.body, { map: null, paused: false, cycleMoments: [] });
 
       await cycleAccept(ana, relationshipId, { type: 'openMap', mapId: 'our-first-map', partnerId: benId });
       await cycleAccept(ana, relationshipId, { type: 'saveDraft', side: ANA_SIDE });

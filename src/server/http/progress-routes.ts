@@ -1,17 +1,23 @@
 /**
  * `GET /api/progress`: the signed-in person's own progress inputs (see
  * `../between-us/progress-inputs.ts` for what is included). Synchrony and coherence come from a
- * summary of each ended session, computed once on the report worker and kept. Nothing of anyone else is in it: in a shared session only their own check-ins count.
+ * summary of each ended session, computed once on the report worker and kept. Nothing of anyone
+ * else's own is in it: in a shared session only their own check-ins count. What is made from or
+ * noted by others follows their sharing in the relationship it came from (issue 6): synchrony of a
+ * session started from a relationship shows only while every other participant shares body
+ * signals there, and another member's "our cycle is here" moments only while they share their
+ * cycle map; each such read is written to the access audit.
  */
 import type { FastifyInstance } from 'fastify';
 import type { ProgressInputView } from '../../core/protocol/between-us-api.ts';
 import { personalRecordView, PROGRESS_SESSIONS_MAX, recordProgressOf, sessionProgressOf } from '../between-us/progress-inputs.ts';
 import { Repairs } from '../between-us/repairs.ts';
+import { cycleMomentsReadable, SharingCache, sharedReadsAudit, synchronyShown } from '../between-us/shared-reads.ts';
 import type { ServerContext } from '../context.ts';
 import { identityRequired } from './between-us-access.ts';
 import type { SessionEvent } from '../../core/session/events.ts';
 import { sessionFold } from '../../core/session/state.ts';
-import { reportInputFor } from '../report/report-input.ts';
+import { reportInputInSession } from '../report/report-input.ts';
 import type { StoredEvent } from '../store/event-store.ts';
 import type { SessionSummaryRow } from '../store/session-summary-store.ts';
 
@@ -36,7 +42,7 @@ async function bodySummariesFor(
   const missing = [...ended].filter(([sessionId]) => !known.has(sessionId)).sort((a, b) => b[1].endedAtMs - a[1].endedAtMs);
   for (const [sessionId, { log, endedAtMs }] of missing.slice(0, SUMMARIES_COMPUTED_PER_REQUEST)) {
     const state = sessionFold(log.map((stored) => stored.body as unknown as SessionEvent));
-    const input = await reportInputFor(context, sessionId, personId, state);
+    const input = await reportInputInSession(context, sessionId, personId, state);
     const summary = input.rows.some((row) => row.participantId === personId)
       ? await context.reports.summarize(input).catch((error: unknown) => {
           context.logger.warn('http', 'a progress summary could not be computed', { sessionId, error: String(error) });
@@ -77,6 +83,17 @@ export function progressRoutes(app: FastifyInstance, context: ServerContext): vo
       if (last?.type === 'sessionEnded') ended.set(sessionId, { log, endedAtMs: last.atMs });
     }
     const summaries = await bodySummariesFor(context, personId, ended);
+    // What of the others shows is each one's choice in the relationship the session came from.
+    const sharings = new SharingCache(context);
+    const scored = summaries.flatMap((row) => {
+      const log = row.synchronyScore === null ? undefined : ended.get(row.sessionId)?.log;
+      if (log === undefined) return [];
+      const state = sessionFold(log.map((stored) => stored.body as unknown as SessionEvent));
+      return [{ sessionId: row.sessionId, participantIds: Object.keys(state.participants) }];
+    });
+    const synchrony = await synchronyShown(context, sharings, personId, scored);
+    const shownMoments = await cycleMomentsReadable(sharings, personId, moments);
+    await sharedReadsAudit(context, personId, [...synchrony.reads, ...shownMoments.reads]);
     const fromRecords = recordProgressOf(records);
     checkIns.push(...fromRecords.checkIns);
     practices.push(...fromRecords.practices);
@@ -85,9 +102,11 @@ export function progressRoutes(app: FastifyInstance, context: ServerContext): vo
     return {
       checkIns: checkIns.sort((a, b) => a.atMs - b.atMs),
       practices: practices.sort((a, b) => a.atMs - b.atMs),
-      synchrony: summaries.flatMap((row) => (row.synchronyScore === null ? [] : [{ atMs: row.atMs, score: row.synchronyScore }])),
+      synchrony: summaries.flatMap((row) =>
+        row.synchronyScore === null || !synchrony.shown.has(row.sessionId) ? [] : [{ atMs: row.atMs, score: row.synchronyScore }],
+      ),
       coherence: summaries.flatMap((row) => (row.coherenceRatio === null ? [] : [{ atMs: row.atMs, ratio: row.coherenceRatio }])),
-      cycleMoments: moments.map((moment) => ({ atMs: moment.atMs })),
+      cycleMoments: shownMoments.moments.map((moment) => ({ atMs: moment.atMs })),
       repairs: kept
         .map((repair) => ({ ruptureAtMs: repair.ruptureAtMs, startedAtMs: repair.startedAtMs, completedAtMs: repair.completedAtMs }))
         .sort((a, b) => a.startedAtMs - b.startedAtMs),

@@ -1,8 +1,9 @@
 /**
  * Personal records: private until their owner shares one with a relationship they are in, and
  * sharing can be taken back at any time. Only the owner reaches a record through `/api/records`;
- * the people it is shared with see it through `/api/relationships/:id/shared`, and every such
- * read is written to the access audit. Contract: `between-us-api.ts`.
+ * the people it is shared with see it through `/api/relationships/:id/shared` while its owner's
+ * sharing switch for that kind is on (reflections, or check-ins), and every such read is written
+ * to the access audit. Contract: `between-us-api.ts`.
  */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
@@ -14,8 +15,10 @@ import {
   type PersonalRecordKind,
 } from '../../core/protocol/between-us-api.ts';
 import { PERSONAL_RECORD_BODY_SCHEMAS } from '../../core/protocol/personal-record-bodies.ts';
+import { RECORD_KIND_SHARING, sharingReadable } from '../../core/relationships/sharing.ts';
 import { idNew } from '../auth/tokens.ts';
 import { personalRecordView } from '../between-us/progress-inputs.ts';
+import { sharedReadsAudit } from '../between-us/shared-reads.ts';
 import type { ServerContext } from '../context.ts';
 import type { JsonValue } from '../store/event-store.ts';
 import { betweenUsErrors, identityRequired, memberAccess, serverIdSchema } from './between-us-access.ts';
@@ -103,14 +106,18 @@ export function recordRoutes(app: FastifyInstance, context: ServerContext): void
   app.get<{ Params: { relationshipId: string } }>('/api/relationships/:relationshipId/shared', async (request, reply) => {
     const access = await memberAccess(context, request, request.params.relationshipId);
     const viewerId = access.identity.id;
-    const shared = await records.listShared(access.relationship.id);
-    const nowMs = context.now();
-    await context.betweenUs.sharedAccess.record(
-      shared
+    const relationshipId = access.relationship.id;
+    const [shared, sharing] = await Promise.all([records.listShared(relationshipId), context.betweenUs.sharing.sharingOf(relationshipId)]);
+    // Each owner's switch for that kind of record decides, over and above sharing the record itself.
+    const readable = shared.filter((record) => sharingReadable(sharing, record.ownerId, viewerId, RECORD_KIND_SHARING[record.kind]));
+    await sharedReadsAudit(
+      context,
+      viewerId,
+      readable
         .filter((record) => record.ownerId !== viewerId)
-        .map((record) => ({ atMs: nowMs, viewerId, ownerId: record.ownerId, relationshipId: access.relationship.id, subject: 'record', subjectId: record.id })),
+        .map((record) => ({ ownerId: record.ownerId, relationshipId, subject: 'record', subjectId: record.id })),
     );
     reply.header('cache-control', 'no-store');
-    return { records: shared.map((record) => personalRecordView(record, viewerId)) };
+    return { records: readable.map((record) => personalRecordView(record, viewerId)) };
   });
 }

@@ -1,17 +1,19 @@
 /**
  * `/api/relationships` and `/api/relationship-invites`: start a relationship, invite the other
- * person with a link that works once, see it, leave it, and start a live session from it.
- * Contract: `src/core/protocol/between-us-api.ts`.
+ * person with a link that works once, see it, choose what I share with it, leave it, and start a
+ * live session from it. Contract: `src/core/protocol/between-us-api.ts`.
  */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import {
   relationshipCreateBody,
   relationshipInviteAcceptBody,
+  relationshipSharingBody,
   type RelationshipInviteView,
   type RelationshipView,
 } from '../../core/protocol/between-us-api.ts';
 import { idNew, tokenHash, tokenLooksValid, tokenNew } from '../auth/tokens.ts';
+import { relationshipSharingView } from '../between-us/shared-reads.ts';
 import type { ServerContext } from '../context.ts';
 import type { Identity } from '../store/identity-store.ts';
 import type { Relationship, RelationshipMember } from '../store/relationship-store.ts';
@@ -125,6 +127,22 @@ export function relationshipRoutes(app: FastifyInstance, context: ServerContext)
     const relationship = await relationships.findForMember(result.relationshipId, identity.id);
     if (relationship === null) throw betweenUsErrors.relationshipNotFound();
     return { relationship: await viewOf(context, relationship, identity.id) };
+  });
+
+  app.get<{ Params: RelationshipParams }>('/api/relationships/:relationshipId/sharing', async (request, reply) => {
+    const access = await memberAccess(context, request, request.params.relationshipId);
+    reply.header('cache-control', 'no-store');
+    return { sharing: await relationshipSharingView(context, access) };
+  });
+
+  app.put<{ Params: RelationshipParams }>('/api/relationships/:relationshipId/sharing', async (request, reply) => {
+    const settings = bodyParse(relationshipSharingBody, request.body);
+    const access = await memberAccess(context, request, request.params.relationshipId);
+    // Refused if they left in the meantime: nothing of a leaver is stored again.
+    const saved = await context.betweenUs.sharing.put(access.relationship.id, access.identity.id, settings, context.now());
+    if (!saved) throw betweenUsErrors.relationshipNotFound();
+    reply.header('cache-control', 'no-store');
+    return { sharing: await relationshipSharingView(context, access) };
   });
 
   app.delete<{ Params: RelationshipParams }>('/api/relationships/:relationshipId/membership', async (request, reply) => {

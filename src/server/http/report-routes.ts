@@ -5,13 +5,17 @@
  * Who may see what: a person sees their own samples, and someone else's only while that
  * person's boundaries (as the session last recorded them) allow sharing physiology. The log is
  * filtered exactly as the live session filters it, so the report shows nothing the person
- * could not have seen live.
+ * could not have seen live. A session started from a relationship is also read under that
+ * relationship's sharing now, and each report of it that shows someone else's body signals or
+ * check-ins is written to the access audit (`../report/report-input.ts`).
  */
+import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { sessionReportPeople } from '../../core/report/build-session-report.ts';
+import { sessionReportPeople, type SessionReportInput } from '../../core/report/build-session-report.ts';
 import { rrIntervalsCsv } from '../../core/report/rr-csv.ts';
 import type { SessionState } from '../../core/session/state.ts';
 import type { ServerContext } from '../context.ts';
+import { sharedReadsAudit } from '../between-us/shared-reads.ts';
 import { reportInputFor } from '../report/report-input.ts';
 import type { Identity } from '../store/identity-store.ts';
 import { HttpError, httpErrors } from './errors.ts';
@@ -39,21 +43,33 @@ async function participantOf(
   return { identity, sessionId: sessionId.data, state };
 }
 
+/** Names exactly what of the session an input shows: which entries are hidden, and whose rows. */
+function visibilityFingerprint(input: SessionReportInput): string {
+  const hidden = input.entries.flatMap((entry) => (entry.event.type === 'hidden' ? [entry.seq] : []));
+  const rowOwners = [...new Set(input.rows.map((row) => row.participantId))].sort();
+  const digest = createHash('sha256').update(JSON.stringify([hidden, rowOwners])).digest('base64url');
+  return `${String(input.entries.length)}:${String(input.rows.length)}:${digest}`;
+}
+
 /** Registers the report routes. */
 export function reportRoutes(app: FastifyInstance, context: ServerContext): void {
   app.get<{ Params: SessionParams }>('/api/sessions/:sessionId/report', async (request, reply) => {
     const { identity, sessionId, state } = await participantOf(context, request);
-    const input = await reportInputFor(context, sessionId, identity.id, state);
+    const { input, reads } = await reportInputFor(context, sessionId, identity.id, state);
     // An ended session receives no more samples and its log is closed: its report cannot change
-    // until someone forgets their data, which clears the cache.
-    const cacheKey = state.status === 'ended' ? `${sessionId}:${identity.id}:${input.entries.length}:${input.rows.length}` : null;
+    // until someone forgets their data, which clears the cache, or a relationship's sharing changes
+    // what is visible, which the key names.
+    const cacheKey = state.status === 'ended' ? `${sessionId}:${identity.id}:${visibilityFingerprint(input)}` : null;
+    const report = await context.reports.build(input, cacheKey);
+    await sharedReadsAudit(context, identity.id, reads);
     reply.header('cache-control', 'no-store');
-    return context.reports.build(input, cacheKey);
+    return report;
   });
 
   app.get<{ Params: SessionParams }>('/api/sessions/:sessionId/report/rr.csv', async (request, reply) => {
     const { identity, sessionId, state } = await participantOf(context, request);
-    const input = await reportInputFor(context, sessionId, identity.id, state);
+    const { input, reads } = await reportInputFor(context, sessionId, identity.id, state);
+    await sharedReadsAudit(context, identity.id, reads.filter((read) => read.subject === 'sessionSignals'));
     reply
       .header('cache-control', 'no-store')
       .header('content-type', 'text/csv; charset=utf-8')

@@ -1,7 +1,8 @@
 /**
  * Relationships: who is in one (and who has left), the invite links that bring someone in, and
  * the live sessions started from one. Leaving is one transaction: the person is out, every record
- * they shared with the relationship stops being shared, and their unused invites stop working.
+ * they shared with the relationship stops being shared, their sharing switches are deleted, and
+ * their unused invites stop working.
  *
  * Membership changes of one relationship are serialised by a no-op update of its row (the row
  * lock on Postgres, the write lock on SQLite), so two invites accepted at once cannot overfill it.
@@ -59,8 +60,8 @@ export interface RelationshipStore {
   /** Uses the invite for `personId` (once), unless they are in already or it is full. */
   acceptInvite(tokenHash: string, personId: string, nowMs: number, maxMembers: number): Promise<RelationshipInviteAcceptResult>;
   /**
-   * Takes `personId` out, unshares everything they shared with it and withdraws their unused
-   * invites, in one transaction. False when they were not in it.
+   * Takes `personId` out, unshares everything they shared with it, deletes their sharing switches
+   * and withdraws their unused invites, in one transaction. False when they were not in it.
    */
   leave(relationshipId: string, personId: string, nowMs: number): Promise<boolean>;
   /** Remembers that a live session was started from a relationship. */
@@ -196,6 +197,8 @@ export class KyselyRelationshipStore implements RelationshipStore {
         .where('owner_id', '=', personId)
         .where('shared_with', '=', relationshipId)
         .execute();
+      // Their sharing switches go too: nothing of theirs is shared, and a later return starts afresh.
+      await trx.deleteFrom('relationship_sharing').where('relationship_id', '=', relationshipId).where('person_id', '=', personId).execute();
       await trx
         .updateTable('relationship_invites')
         .set({ revoked_at_ms: nowMs })

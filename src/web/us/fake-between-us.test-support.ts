@@ -16,10 +16,18 @@ import {
   commandEnvelopeBody,
   relationshipCreateBody,
   relationshipInviteAcceptBody,
+  relationshipSharingBody,
   type RelationshipInviteView,
   type RelationshipKind,
   type RelationshipView,
 } from '../../core/protocol/between-us-api.ts';
+import {
+  cycleMapShared,
+  sharingSettingsOf,
+  sharingWith,
+  type RelationshipSharing,
+  type SharingSettings,
+} from '../../core/relationships/sharing.ts';
 
 interface FakeRelationship {
   readonly relationshipId: string;
@@ -27,6 +35,8 @@ interface FakeRelationship {
   readonly createdAtMs: number;
   members: { personId: string; joinedAtMs: number }[];
   cycle: CycleMapState;
+  /** Sharing switches members chose (others use the defaults). */
+  readonly sharing: Map<string, SharingSettings>;
   /** First outcome of each command id, so a repeat changes nothing. */
   readonly outcomes: Map<string, { ok: true } | { ok: false; code: string; message: string }>;
 }
@@ -145,6 +155,7 @@ export class FakeBetweenUs {
         createdAtMs: this.nowMs,
         members: [{ personId: caller, joinedAtMs: this.nowMs }],
         cycle: CYCLE_MAP_INITIAL_STATE,
+        sharing: new Map(),
         outcomes: new Map(),
       };
       this.relationships.set(relationship.relationshipId, relationship);
@@ -220,6 +231,7 @@ export class FakeBetweenUs {
       return json(201, { invite: this.inviteFor(id, me) });
     if (method === 'DELETE' && rest === '/membership') {
       relationship.members = relationship.members.filter((member) => member.personId !== me);
+      relationship.sharing.delete(me);
       return json(204, null);
     }
     if (method === 'POST' && rest === '/sessions') {
@@ -227,12 +239,36 @@ export class FakeBetweenUs {
       this.sessions.push({ sessionId, relationshipId: id });
       return json(201, { sessionId });
     }
+    if (rest === '/sharing') return this.answerSharing(method, relationship, me, body);
     if (method === 'GET' && rest === '/cycle') {
-      return json(200, { map: cycleMapViewFor(relationship.cycle, me), cycleMoments: [] });
+      const view = cycleMapViewFor(relationship.cycle, me);
+      const paused = view !== null && !cycleMapShared(this.sharingOf(relationship), [me, view.theirs.personId]);
+      return json(200, { map: paused ? null : view, paused, cycleMoments: [] });
     }
     if (method === 'POST' && rest === '/cycle/commands')
       return this.answerCycleCommand(relationship, me, body);
     return error(404, 'not_found', 'Nothing here.');
+  }
+
+  private sharingOf(relationship: FakeRelationship): RelationshipSharing {
+    return { memberIds: relationship.members.map((member) => member.personId), chosen: relationship.sharing };
+  }
+
+  private answerSharing(method: string, relationship: FakeRelationship, me: string, body: unknown): Response {
+    if (method === 'PUT') {
+      const parsed = relationshipSharingBody.safeParse(body);
+      if (!parsed.success) return error(400, 'invalid_body', parsed.error.issues[0]?.message ?? 'Invalid.');
+      relationship.sharing.set(me, parsed.data);
+    } else if (method !== 'GET') return error(404, 'not_found', 'Nothing here.');
+    const sharing = this.sharingOf(relationship);
+    return json(200, {
+      sharing: {
+        relationshipId: relationship.relationshipId,
+        mine: sharingSettingsOf(sharing, me),
+        mineChosen: relationship.sharing.has(me),
+        others: sharingWith(sharing, me).map((other) => ({ ...other, displayName: this.names.get(other.personId) ?? 'Someone' })),
+      },
+    });
   }
 
   private answerCycleCommand(relationship: FakeRelationship, me: string, body: unknown): Response {

@@ -1,16 +1,17 @@
 /**
  * `/us/<id>`: one relationship's home. Who is in it; an invite link while someone is still to
- * join; the cycle map (where it stands, never what the other wrote); repair and shared
- * reflections (what each chose to share with it); "Practise together now"; and leaving, after a
- * confirm that says all sharing stops.
+ * join; the cycle map (where it stands, never what the other wrote, or a calm note while it
+ * rests because sharing it is paused); repair and shared reflections (what each chose to share
+ * with it); "What I share" (my four switches, and what the others share with me); "Practise
+ * together now"; and leaving, after a confirm that says all sharing stops.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useState } from 'preact/hooks';
 import type {
   RelationshipInviteView,
+  RelationshipSharingView,
   RelationshipView,
 } from '../../core/protocol/between-us-api.ts';
 import { ApiError } from '../api/http.ts';
-import { cycleMapFetch, type ReceivedCycleMap } from '../cycles/cycle-api.ts';
 import { cycleStageSummary } from '../cycles/cycle-stage.ts';
 import { LearnLink } from '../learn/learn-link.tsx';
 import { CYCLE_EXAMPLE_PATH } from '../learn/learn-routes.ts';
@@ -29,6 +30,9 @@ import {
   relationshipSubtitle,
   relationshipTitle,
 } from './relationship-words.ts';
+import { cycleMapStatusFetch, type CycleMapStatus } from './sharing-api.ts';
+import { WhatIShare } from './sharing-settings.tsx';
+import { cycleRestingWords } from './sharing-words.ts';
 import { relationshipInviteNew } from './us-api.ts';
 import { US_PATH, cycleMapPath, repairPath } from './us-routes.ts';
 import { useRelationship } from './use-relationship.ts';
@@ -87,13 +91,19 @@ function InviteMore(props: { readonly relationship: RelationshipView }) {
   );
 }
 
-function CycleCard(props: { readonly relationshipId: string; readonly otherName: string | null }) {
-  const [map, setMap] = useState<ReceivedCycleMap | null | undefined>(undefined);
+function CycleCard(props: {
+  readonly relationshipId: string;
+  readonly otherName: string | null;
+  /** My own cycle-map switch, once known; a new value reads the map again. */
+  readonly iShareIt: boolean | null;
+}) {
+  const [status, setStatus] = useState<CycleMapStatus | undefined>(undefined);
   useEffect(() => {
-    cycleMapFetch(props.relationshipId).then(setMap, () => {
-      setMap(undefined);
+    cycleMapStatusFetch(props.relationshipId).then(setStatus, () => {
+      setStatus(undefined);
     });
-  }, [props.relationshipId]);
+  }, [props.relationshipId, props.iShareIt]);
+  const map = status?.map;
   const path = cycleMapPath(props.relationshipId);
   return (
     <section class="card us-tool" aria-labelledby="us-cycle-title">
@@ -123,6 +133,8 @@ function CycleCard(props: { readonly relationshipId: string; readonly otherName:
           Once someone has joined, you can map the loop you tend to get caught in, each of you
           privately first.
         </p>
+      ) : status?.paused === true ? (
+        <p class="us-cycle-resting">{cycleRestingWords(props.iShareIt === false)}</p>
       ) : (
         <>
           <p>
@@ -175,6 +187,10 @@ export default function RelationshipScreen(props: { relationshipId: string }) {
   const { relationshipId } = props;
   const { load, refresh } = useRelationship(relationshipId);
   const [left, setLeft] = useState(false);
+  const [iShareCycle, setIShareCycle] = useState<boolean | null>(null);
+  const sharingRead = useCallback((view: RelationshipSharingView) => {
+    setIShareCycle(view.mine.cycleMap);
+  }, []);
   if (left) return <Left />;
   if (load.kind === 'failed')
     return <LoadProblem title="Between us" error={load.error} onRetry={() => void refresh()} />;
@@ -228,7 +244,7 @@ export default function RelationshipScreen(props: { relationshipId: string }) {
           <PractiseNow relationshipId={relationshipId} others={othersWords} />
         </section>
       )}
-      <CycleCard relationshipId={relationshipId} otherName={others[0] ?? null} />
+      <CycleCard relationshipId={relationshipId} otherName={others[0] ?? null} iShareIt={iShareCycle} />
       <section class="card us-tool" aria-labelledby="us-repair-title">
         <h2 id="us-repair-title">After a hard moment</h2>
         <p>
@@ -248,6 +264,7 @@ export default function RelationshipScreen(props: { relationshipId: string }) {
       {others.length > 0 && (
         <SharedWithUs relationshipId={relationshipId} withNames={othersWords} />
       )}
+      <WhatIShare relationshipId={relationshipId} others={others.length === 0 ? null : othersWords} onChange={sharingRead} />
       <section class="us-leave" aria-labelledby="us-leave-title">
         <h2 id="us-leave-title">Leaving</h2>
         <p class="hint">You can leave at any time, and you don’t have to say why.</p>
