@@ -83,11 +83,18 @@ export interface HubDependencies {
 /** How a person stands towards a session. */
 export type SessionAccess = 'host' | 'member' | 'none' | 'missing';
 
+/** How devices hear that their session is gone. */
+const SESSION_DELETED_CLOSE = { code: CLOSE_CODES.sessionNotFound, reason: 'This session was deleted.' } as const;
+/** 1012 "service restart": devices reconnect on their own and get the rewritten log. */
+const SESSION_REWRITTEN_CLOSE = { code: 1012, reason: 'Refreshing the session; reconnecting now.' } as const;
+
 interface BusNotice {
   readonly nodeId: string;
   readonly lastSeq: number;
   /** Set when the session was deleted: every node lets its room go. */
   readonly deleted?: true;
+  /** Set when stored events were rewritten (someone deleted their account): every node reloads. */
+  readonly rewritten?: true;
 }
 
 interface RoomEntry {
@@ -207,13 +214,27 @@ export class SessionHub {
     });
   }
 
-  private dropRoom(sessionId: string): void {
+  /**
+   * Lets go of a session whose stored events were rewritten in place (a participant deleted their
+   * account, and their name and words were taken out): every node drops its folded copy, which
+   * still holds them, so nothing decided from it can write them back. Devices are asked to
+   * reconnect, which folds the rewritten log afresh.
+   */
+  async sessionRewritten(sessionId: string): Promise<void> {
+    this.dropRoom(sessionId, SESSION_REWRITTEN_CLOSE);
+    const notice: BusNotice = { nodeId: this.deps.nodeId, lastSeq: 0, rewritten: true };
+    await this.deps.bus.publish(sessionChannel(sessionId), JSON.stringify(notice)).catch((error: unknown) => {
+      this.deps.logger.warn('bus', 'could not tell other nodes a session was rewritten', { sessionId, error: String(error) });
+    });
+  }
+
+  private dropRoom(sessionId: string, close: { readonly code: number; readonly reason: string } = SESSION_DELETED_CLOSE): void {
     const entry = this.rooms.get(sessionId);
     if (!entry) return;
     this.rooms.delete(sessionId);
     entry.room.cancelIdleRelease();
     for (const connection of entry.room.connections) {
-      connection.socket.close(CLOSE_CODES.sessionNotFound, 'This session was deleted.');
+      connection.socket.close(close.code, close.reason);
     }
     void unsubscribeAll(entry);
   }
@@ -554,6 +575,10 @@ export class SessionHub {
         this.deps.recorder?.forget(room.sessionId);
         this.dropRoom(room.sessionId);
       }
+      return;
+    }
+    if (notice.rewritten === true) {
+      if (notice.nodeId !== this.deps.nodeId) this.dropRoom(room.sessionId, SESSION_REWRITTEN_CLOSE);
       return;
     }
     // Our own notices are already applied; anything newer comes from the database, never the bus.
