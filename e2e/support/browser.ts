@@ -157,6 +157,8 @@ export interface AppContextOptions {
   serviceWorkers?: 'allow' | 'block';
   /** An identity cookie ("name=value", as `httpJson` returns it) to start signed in. */
   cookie?: string;
+  /** The browser's IANA time zone; default 'UTC'. */
+  timezoneId?: string;
 }
 
 /** A browser context pointed at the app, with the third-party guard installed. */
@@ -210,7 +212,7 @@ export async function appContextNew(
     reducedMotion: options.reducedMotion ?? 'no-preference',
     serviceWorkers: options.serviceWorkers ?? 'allow',
     locale: 'en-GB',
-    timezoneId: 'UTC',
+    timezoneId: options.timezoneId ?? 'UTC',
   });
   contextMeta.set(context, { device: options.device, colorScheme });
   const foreign = await foreignRequestGuard(context, baseUrl);

@@ -48,6 +48,12 @@ const ONWARDS: readonly Onward[] = [
     picture: <path {...LINE} d="M4 20c4 0 5-6 9-6s4 3 7 3 5-9 8-11" />,
   },
   {
+    path: '/consultations',
+    name: 'Consultations',
+    words: 'Time with a practitioner, booked when it suits you both.',
+    picture: <path {...LINE} d="M6 7h20v16H6zM6 12h20M11 4v5M21 4v5" />,
+  },
+  {
     path: '/learn',
     name: 'Learn',
     words: 'Short reads on the ideas behind Attune.',

@@ -1,0 +1,3 @@
+import { consultationTestServerStart, consultationsSuite } from './consultations.suite.ts';
+
+consultationsSuite('SQLite', (now) => consultationTestServerStart(now));
