@@ -1,10 +1,12 @@
 /**
- * The `attune` command: `serve` (what `npm start` runs), `migrate`, and `simulate` (two simulated
- * people on a running server, for demos and for trying Attune without sensors).
+ * The `attune` command: `serve` (what `npm start` runs), `migrate`, `simulate` (two simulated
+ * people on a running server, for demos and for trying Attune without sensors), and `setup-link`
+ * (a fresh first-run link while the instance has no operator account).
  */
 import { configFromEnvironment, ConfigError } from '../server/config.ts';
 import { jsonLogger } from '../server/log/logger.ts';
 import { databaseOpenMigrated, serverStart } from '../server/main.ts';
+import { setupLinkCommand } from './setup-link.ts';
 import { simulateCommand } from './simulate.ts';
 
 const USAGE = `Usage: attune <command>
@@ -14,6 +16,7 @@ Commands:
   migrate   Bring the database up to date, then exit
   simulate  Two simulated people join a new session on a running server and share heart rate and breathing
             (attune simulate --help for its options)
+  setup-link  Print a fresh link to create the operator account, while this instance has none (replaces any earlier link)
   help      Show this text`;
 
 /** How long shutdown may take before the process exits anyway. */
@@ -57,6 +60,8 @@ async function main(argv: readonly string[]): Promise<number> {
       return 0;
     case 'simulate':
       return simulateCommand(argv.slice(1));
+    case 'setup-link':
+      return setupLinkCommand(process.env, (text) => { process.stdout.write(text); });
     case undefined:
     case 'help':
     case '--help':
