@@ -37,6 +37,7 @@ import { BeginRepairButton, OurCycleButton, OurCyclePlan, relationshipHasCyclePl
 import { PauseBar, PauseOverlay } from '../session/pause.tsx';
 import { PeoplePanel } from '../session/people-panel.tsx';
 import { PracticePicker } from '../session/practice-picker.tsx';
+import { DashboardToggle, PractitionerDashboard, usePractitionerSession } from '../practitioner/dashboard.tsx';
 import { ProposalPanel } from '../session/proposal-panel.tsx';
 import { RunningPractice } from '../session/running-practice.tsx';
 import { useServerNow } from '../session/use-server-now.ts';
@@ -79,6 +80,9 @@ export default function SessionScreen(props: { sessionId: string }) {
   const [afterDoneFor, setAfterDoneFor] = useState<string | null>(null);
   const announcement = useAnnouncements(state, log, me);
   const linked = useSessionRelationship(sessionId);
+  // A practitioner leading a session with their clients may switch to the dashboard.
+  const practitioner = usePractitionerSession(sessionId);
+  const [dashboard, setDashboard] = useState(false);
   const [showingPlan, setShowingPlan] = useState(false);
   const [pausedFromFlooding, setPausedFromFlooding] = useState(false);
   const sessionStill = state.pausedSinceMs !== null || snapshot.pausing;
@@ -180,6 +184,7 @@ export default function SessionScreen(props: { sessionId: string }) {
         <p class="visually-hidden" aria-live="polite" aria-atomic="true">
           {announcement}
         </p>
+        {practitioner !== null && <DashboardToggle on={dashboard} onChange={setDashboard} />}
         <FloodingOffer
           offer={body.view.flooding}
           send={send}
@@ -216,7 +221,18 @@ export default function SessionScreen(props: { sessionId: string }) {
             }}
           />
         )}
-        <PeoplePanel state={state} me={me} bodyNotices={recentBodyNotices(log, noticesNow)} />
+        {practitioner !== null && dashboard ? (
+          <PractitionerDashboard
+            state={state}
+            clients={practitioner.clients}
+            bodyView={body.view}
+            clock={clock}
+            breathPhaseAt={body.breathPhaseAt}
+            bodyNotices={recentBodyNotices(log, noticesNow)}
+          />
+        ) : (
+          <PeoplePanel state={state} me={me} bodyNotices={recentBodyNotices(log, noticesNow)} />
+        )}
         <CheckInPanel send={send} allowShare={allowShare} />
         <SensorPanel
           onReading={body.addReading}
@@ -225,7 +241,7 @@ export default function SessionScreen(props: { sessionId: string }) {
           simulation={sensorSimulationFor(sessionId, state, log, me)}
           serverNow={() => clock.now()}
         />
-        {body.view.people.length > 0 && (
+        {!(practitioner !== null && dashboard) && body.view.people.length > 0 && (
           <BodyPanel view={body.view} clock={clock} breathPhaseAt={body.breathPhaseAt} onChoosePartner={body.choosePartner} paced={paced} />
         )}
         {practice === null && <PracticePicker state={state} me={me} send={send} />}
