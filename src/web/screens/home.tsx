@@ -10,6 +10,7 @@ import { CheckInForm } from '../components/check-in-form.tsx';
 import type { CheckInSubmission } from '../components/check-in-form.tsx';
 import { CheckInLine, checkInWhen } from '../components/check-in-summary.tsx';
 import { HomeMore } from '../components/home-more.tsx';
+import { KeepHistoryOffer } from '../account/keep-history-offer.tsx';
 import { LearnLink } from '../learn/learn-link.tsx';
 import { PromptCard } from '../prompts/prompt-card.tsx';
 import { browserStorage, checkInAdd, checkInsClear, checkInsRecent } from '../local/check-ins.ts';
@@ -155,6 +156,8 @@ export function HomeScreen() {
       </section>
 
       <HomeMore />
+
+      <KeepHistoryOffer />
 
       <section class="home-section" aria-labelledby="home-recent-heading">
         <h2 id="home-recent-heading">Your recent check-ins</h2>
