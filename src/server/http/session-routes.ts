@@ -65,7 +65,8 @@ export function sessionRoutes(app: FastifyInstance, context: ServerContext): voi
     const sessionId = sessionIdSchema.safeParse(request.params.sessionId);
     if (!sessionId.success) throw httpErrors.sessionNotFound();
     const access = await context.hub.accessOf(sessionId.data, identity.id);
-    if (access === 'missing') throw httpErrors.sessionNotFound();
+    // Someone with no part in the session gets the same answer as for one that does not exist.
+    if (access === 'missing' || access === 'none') throw httpErrors.sessionNotFound();
     if (access !== 'host') throw httpErrors.forbidden();
     reply.code(201);
     return { invite: await inviteCreate(context, sessionId.data, identity.id) };

@@ -103,13 +103,14 @@ export function liveSessionSuite(name: string, start: () => Promise<TestServer |
       const first = track(await pairInSession(baseUrl()));
       const second = await sessionCreateOverHttp(baseUrl(), 'Cal');
       const intruder = new LiveClient(baseUrl(), first.guestCookie, second.sessionId);
-      await assert.rejects(intruder.connect(), /HTTP 403/);
-      await assert.rejects(intruder.connect({ invite: first.inviteToken }), /HTTP 403/, 'an invite opens only its own session');
+      // The same answer as for a session that does not exist, so ids cannot be probed.
+      await assert.rejects(intruder.connect(), /HTTP 404/);
+      await assert.rejects(intruder.connect({ invite: first.inviteToken }), /HTTP 404/, 'an invite opens only its own session');
       const stranger = new LiveClient(baseUrl(), '', first.sessionId);
       await assert.rejects(stranger.connect(), /HTTP 401/);
       const invites = await httpJson<{ error: { code: string } }>(baseUrl(), `/api/sessions/${second.sessionId}/invites`, { method: 'POST', cookie: first.guestCookie, body: {} });
-      assert.equal(invites.status, 403);
-      assert.equal(invites.body.error.code, 'forbidden');
+      assert.equal(invites.status, 404);
+      assert.equal(invites.body.error.code, 'session_not_found');
     });
 
     test('a page from another origin cannot open the live socket', async (t) => {

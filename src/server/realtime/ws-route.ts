@@ -62,8 +62,8 @@ export function liveSessionRoute(app: FastifyInstance, context: ServerContext): 
         const sessionId = sessionIdSchema.safeParse(request.params.sessionId);
         if (!sessionId.success) throw httpErrors.sessionNotFound();
         const access = await context.hub.accessOf(sessionId.data, identity.id);
-        if (access === 'missing') throw httpErrors.sessionNotFound();
-        if (access === 'none') throw httpErrors.forbidden();
+        // No part in the session: the same answer as for one that does not exist.
+        if (access === 'missing' || access === 'none') throw httpErrors.sessionNotFound();
         request.attune = { identity, loginSession };
       },
     },

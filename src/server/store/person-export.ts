@@ -198,7 +198,9 @@ async function relationshipSectionsFill(db: Kysely<DatabaseSchema>, personId: st
     })),
   );
   const events = await db.selectFrom('between_us_events').selectAll().where('actor_id', '=', personId).orderBy('at_ms').orderBy('seq').execute();
-  sections.betweenUsEvents.push(...events.map((row) => ({ logId: row.log_id, seq: row.seq, atMs: row.at_ms, commandId: row.command_id, type: row.type, event: jsonParsed(row.body) })));
+  sections.betweenUsEvents.push(
+    ...events.map((row) => ({ logId: row.log_id, seq: row.seq, atMs: row.at_ms, commandId: row.command_id, type: row.type, event: ownPartOf(jsonParsed(row.body), personId) })),
+  );
   const logIds = [...new Set(events.map((row) => row.log_id))];
   if (logIds.length > 0) {
     const logs = await db.selectFrom('between_us_logs').selectAll().where('log_id', 'in', logIds).orderBy('created_at_ms').execute();
@@ -314,4 +316,16 @@ function jsonParsed(text: string): unknown {
   } catch {
     return text;
   }
+}
+
+/**
+ * The part of a between-us event that is the person's own. Revealing a cycle map is one event
+ * carrying every side, made by whoever agreed last; their export keeps only their own side, since
+ * the other side is the other person's words (and may be paused from sharing).
+ */
+function ownPartOf(event: unknown, personId: string): unknown {
+  if (typeof event !== 'object' || event === null || (event as { type?: unknown }).type !== 'sidesRevealed') return event;
+  const { sides } = event as { sides?: Record<string, unknown> };
+  const own = sides?.[personId];
+  return { ...event, sides: own === undefined ? {} : { [personId]: own } };
 }

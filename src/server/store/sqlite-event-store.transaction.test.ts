@@ -25,12 +25,12 @@ test('an append during a Kysely transaction that rolls back is kept, and acknowl
     assert.ok(sqlite, 'the embedded database exposes its connection');
     const store = new SqliteEventStore(sqlite);
     let acknowledged = false;
-    let append: Promise<unknown> | null = null;
+    const pending: { append?: Promise<unknown> } = {};
 
     await assert.rejects(
       database.db.transaction().execute(async (trx) => {
         await trx.insertInto('cycle_moments').values({ id: 'm1', relationship_id: 'r1', person_id: 'p1', session_id: null, at_ms: 1 }).execute();
-        append = store
+        pending.append = store
           .appendForCommand({
             sessionId: 's1',
             expectedLastSeq: 0,
@@ -50,8 +50,8 @@ test('an append during a Kysely transaction that rolls back is kept, and acknowl
       }),
       /roll back/,
     );
-    assert.ok(append);
-    await append;
+    assert.ok(pending.append);
+    await pending.append;
     assert.equal(acknowledged, true);
     assert.equal((await store.readAfter('s1', 0)).length, 1, 'the acknowledged event survived the rollback');
     assert.equal((await database.db.selectFrom('cycle_moments').selectAll().execute()).length, 0, 'the rolled-back insert is gone');
