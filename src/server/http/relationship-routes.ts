@@ -19,6 +19,7 @@ import type { Identity } from '../store/identity-store.ts';
 import type { Relationship, RelationshipMember } from '../store/relationship-store.ts';
 import { betweenUsErrors, identityRequired, memberAccess, RELATIONSHIP_MEMBERS_MAX } from './between-us-access.ts';
 import { httpErrors } from './errors.ts';
+import { relationshipSessionsAfterLeaving } from './relationship-session-access.ts';
 import { bodyParse } from './parse.ts';
 import { sessionIdSchema } from './session-id.ts';
 
@@ -148,6 +149,7 @@ export function relationshipRoutes(app: FastifyInstance, context: ServerContext)
   app.delete<{ Params: RelationshipParams }>('/api/relationships/:relationshipId/membership', async (request, reply) => {
     const access = await memberAccess(context, request, request.params.relationshipId);
     await relationships.leave(access.relationship.id, access.identity.id, context.now());
+    await relationshipSessionsAfterLeaving(context, access.relationship.id, access.identity.id);
     context.logger.info('http', 'a person left a relationship; what they shared with it is no longer shared', { relationshipId: access.relationship.id });
     return reply.code(204).send();
   });

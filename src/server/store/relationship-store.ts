@@ -68,6 +68,8 @@ export interface RelationshipStore {
   linkSession(link: { sessionId: string; relationshipId: string; createdBy: string; createdAtMs: number }): Promise<void>;
   /** The relationship a live session was started from, if any. */
   sessionRelationship(sessionId: string): Promise<string | null>;
+  /** Every live session started from a relationship, oldest first. */
+  sessionsOf(relationshipId: string): Promise<string[]>;
 }
 
 /** `RelationshipStore` over the Kysely database. */
@@ -231,6 +233,16 @@ export class KyselyRelationshipStore implements RelationshipStore {
       .where('session_id', '=', sessionId)
       .executeTakeFirst();
     return row?.relationship_id ?? null;
+  }
+
+  async sessionsOf(relationshipId: string): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('relationship_sessions')
+      .select('session_id')
+      .where('relationship_id', '=', relationshipId)
+      .orderBy('created_at_ms')
+      .execute();
+    return rows.map((row) => row.session_id);
   }
 }
 
