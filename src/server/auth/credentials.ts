@@ -99,6 +99,7 @@ export async function passwordSet(auth: AuthServices, request: FastifyRequest, n
   const hash = await passwordHash(newPassword);
   await auth.accounts.setPasswordHash(account.identityId, hash);
   await auth.loginSessions.endOthers(account.identityId, current.session.id);
+  await auth.throttle.forgetTrustedDevices(account.identityId);
   auth.logger.info('auth', 'password set; other sign-ins ended', { identityId: account.identityId });
   return accountViewOf(auth, current.identity, { ...account, passwordHash: hash }, current.session);
 }

@@ -4,7 +4,7 @@
  * `attune_device` cookie, so a stranger's guesses never lock the owner out of their own account.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { loginThrottleDecide, type LoginThrottlePolicy } from '../../core/accounts/index.ts';
+import { loginThrottleDecide, type LoginFailureRecord, type LoginThrottlePolicy } from '../../core/accounts/index.ts';
 import type { Logger } from '../log/logger.ts';
 import type { LoginFailureStore } from '../store/login-failure-store.ts';
 import type { TrustedDeviceStore } from '../store/trusted-device-store.ts';
@@ -54,29 +54,41 @@ export class SignInThrottle {
     return this.deps.devices.isTrustedFor(tokenHash(token), identityId);
   }
 
-  /** Throws `sign_in_throttled` (429) if the attempt has to wait. */
+  /**
+   * Counts the attempt as a failure before anything is checked, then throws `sign_in_throttled`
+   * (429) if it has to wait. Counting first means guesses sent all at once cannot all slip past
+   * the limit while each other's argon2 checks run; a success clears the count (`succeeded`).
+   */
   async check(attempt: SignInAttempt): Promise<void> {
     const nowMs = this.deps.now();
+    await this.deps.failures.record({ ...attempt, atMs: nowMs });
     const sinceMs = nowMs - this.deps.policy.windowMs;
-    const [failuresFromAddress, failuresForAccount] = await Promise.all([
+    const [fromAddress, forAccount] = await Promise.all([
       this.deps.failures.fromAddress(attempt.address, sinceMs),
       this.deps.failures.forSignInName(attempt.signInName, sinceMs),
     ]);
+    const own = { atMs: nowMs, trustedDevice: attempt.trustedDevice };
     const decision = loginThrottleDecide({
       nowMs,
       policy: this.deps.policy,
-      failuresFromAddress,
-      failuresForAccount,
+      failuresFromAddress: withoutOne(fromAddress, own),
+      failuresForAccount: withoutOne(forAccount, own),
       trustedDevice: attempt.trustedDevice,
     });
     if (!decision.allowed) throw new SignInThrottledError(Math.max(1, Math.ceil(decision.retryAfterMs / 1000)));
   }
 
-  /** Records a failed attempt. */
-  async failed(attempt: SignInAttempt): Promise<void> {
-    const nowMs = this.deps.now();
-    await this.deps.failures.record({ ...attempt, atMs: nowMs });
-    await this.sweep(nowMs);
+  /**
+   * No browser stays exempt from the per-account limit: after "sign out everywhere" or a new
+   * password, a device someone else once used (a past partner's, an intruder's) must earn trust again.
+   */
+  async forgetTrustedDevices(identityId: string): Promise<void> {
+    await this.deps.devices.forgetAllOf(identityId);
+  }
+
+  /** After the credentials turned out wrong: the attempt was already counted by `check`. */
+  async failed(_attempt: SignInAttempt): Promise<void> {
+    await this.sweep(this.deps.now());
   }
 
   /**
@@ -109,4 +121,10 @@ export class SignInThrottle {
       this.deps.logger.warn('auth', 'could not sweep old sign-in failures', { error: String(error) });
     });
   }
+}
+
+/** `records` less one entry equal to `own` (the attempt itself, counted just before reading). */
+function withoutOne(records: readonly LoginFailureRecord[], own: LoginFailureRecord): LoginFailureRecord[] {
+  const index = records.findIndex((record) => record.atMs === own.atMs && record.trustedDevice === own.trustedDevice);
+  return index < 0 ? [...records] : [...records.slice(0, index), ...records.slice(index + 1)];
 }

@@ -305,6 +305,26 @@ describe('account routes', () => {
     assert.equal(afterSuccess.status, 200, "a successful sign-in forgets the name's failures");
   });
 
+  test('guesses sent all at once cannot slip past the limit while their password checks run', async () => {
+    const { signInName } = await registered();
+    const attacker = browser();
+    const guesses = Array.from({ length: 30 }, (_, index) => attacker.call('POST', '/api/account/login/password', { signInName, password: `guess at once ${String(index)}` }));
+    const statuses = (await Promise.all(guesses)).map((reply) => reply.status);
+    const checked = statuses.filter((status) => status === 401).length;
+    assert.ok(checked <= LOGIN_THROTTLE_DEFAULTS.perAccountMaxFailures, `only ${String(LOGIN_THROTTLE_DEFAULTS.perAccountMaxFailures)} guesses may be checked, ${String(checked)} were: ${statuses.join(',')}`);
+    assert.equal(statuses.filter((status) => status === 429).length, 30 - checked);
+  });
+
+  test('after "sign out everywhere" no browser stays exempt from the per-account limit', async () => {
+    const { browser: owner, signInName } = await registered();
+    assert.equal((await owner.call('POST', '/api/account/logout-everywhere', {})).status, 204);
+    for (let attempt = 0; attempt < LOGIN_THROTTLE_DEFAULTS.perAccountMaxFailures; attempt += 1) {
+      assert.equal((await browser().call('POST', '/api/account/login/password', { signInName, password: `guess ${String(attempt)}` })).status, 401);
+    }
+    const formerlyTrusted = await owner.call('POST', '/api/account/login/password', { signInName, password: PASSWORD });
+    assert.equal(formerlyTrusted.status, 429, 'the once-trusted browser waits like any other');
+  });
+
   test('a session ends after the idle timeout, and at the absolute lifetime however much it is used', async () => {
     const idle = await registered();
     clock += LOGIN_SESSION_DEFAULTS.idleTimeoutMs - MINUTE;

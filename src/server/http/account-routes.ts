@@ -90,6 +90,7 @@ export function accountRoutes(app: FastifyInstance, context: ServerContext): voi
     bodyParse(emptyBody, request.body);
     const { account } = await signedInAccount(auth, request);
     await context.accounts.endAllLoginSessions(account.identityId);
+    await auth.throttle.forgetTrustedDevices(account.identityId);
     await auth.loginSessions.end(request, reply);
     return reply.code(204).send();
   });

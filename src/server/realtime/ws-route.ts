@@ -10,9 +10,10 @@ import { CLOSE_CODES, PROTOCOL_ERROR_CODES } from '../../core/protocol/messages.
 import type { ServerContext } from '../context.ts';
 import { httpErrors } from '../http/errors.ts';
 import { sessionIdSchema } from '../http/session-id.ts';
+import { relationshipSessionOpenTo } from '../http/relationship-session-access.ts';
 import type { Identity } from '../store/identity-store.ts';
 import type { Connection } from './connection.ts';
-import { GUEST_LOGIN_SESSION_ID } from './login-session-sockets.ts';
+import { GUEST_LOGIN_SESSION_ID, SIGNED_OUT_REASON } from './login-session-sockets.ts';
 import type { RealtimeSocket } from './socket.ts';
 
 /** Frames waiting to be handled on one socket before it is closed as a flood. */
@@ -64,6 +65,7 @@ export function liveSessionRoute(app: FastifyInstance, context: ServerContext): 
         const access = await context.hub.accessOf(sessionId.data, identity.id);
         // No part in the session: the same answer as for one that does not exist.
         if (access === 'missing' || access === 'none') throw httpErrors.sessionNotFound();
+        if (!(await relationshipSessionOpenTo(context, sessionId.data, identity.id))) throw httpErrors.sessionNotFound();
         request.attune = { identity, loginSession };
       },
     },
@@ -78,6 +80,13 @@ export function liveSessionRoute(app: FastifyInstance, context: ServerContext): 
       // command by the hub, which still lets them pause after it.
       const loginSession = request.attune?.loginSession ?? { id: GUEST_LOGIN_SESSION_ID, endsAtMs: Number.MAX_SAFE_INTEGER };
       const untracked = context.loginSockets.track(realtimeSocketFromWs(socket), { identityId: identity.id, loginSessionId: loginSession.id, endsAtMs: loginSession.endsAtMs });
+      // A sign-out published between the upgrade's check and the subscription would be missed:
+      // look once more now that notices are heard.
+      void untracked.then(async () => {
+        if (request.attune?.loginSession == null) return;
+        const still = await context.cookies.signedInOf(request);
+        if (still?.loginSession?.id !== loginSession.id) socket.close(CLOSE_CODES.unauthorized, SIGNED_OUT_REASON);
+      }).catch(() => undefined);
       const connected: Promise<Connection> = context.hub.connect(
         realtimeSocketFromWs(socket),
         { identityId: identity.id, kind: identity.kind, expiresAtMs: identity.expiresAtMs },
