@@ -95,6 +95,10 @@ export async function serverStart(config: Config, logger: Logger, now: () => num
   const hub = new SessionHub({
     admissions,
     recorder,
+    // A session deleted, rewritten or with someone's samples forgotten: no node serves its old report.
+    onSessionChanged: (sessionId) => {
+      reports.forget(sessionId);
+    },
     store: database.sqlite ? new SqliteEventStore(database.sqlite) : new KyselyEventStore(database.db),
     bus,
     logger,

@@ -32,6 +32,7 @@ import { tokenBucketFull, tokenBucketTake } from './token-bucket.ts';
 import type { SignalSample } from '../../core/protocol/signals.ts';
 import type { SignalRecorder } from './signal-recorder.ts';
 import { signalSamplesInWindow, signalsChannel, signalsNoticeParse, signalsRelayToRoom, type SignalsNotice } from './signal-relay.ts';
+import { SessionChangeNotices, type SessionChangedListener } from './session-change-notices.ts';
 
 /** How often a command is decided again after another node appended first. */
 export const APPEND_MAX_ATTEMPTS = 8;
@@ -78,6 +79,11 @@ export interface HubDependencies {
   readonly limits?: HubLimits;
   /** Keeps the downsampled copy of body signals for reports; without one, signals are only passed on. */
   readonly recorder?: SignalRecorder;
+  /**
+   * Told, on every node, when a session's stored data changed under it: deleted, rewritten, or
+   * someone's samples forgotten. What is derived from it elsewhere (cached reports) goes.
+   */
+  readonly onSessionChanged?: SessionChangedListener;
 }
 
 /** How a person stands towards a session. */
@@ -124,9 +130,11 @@ export class SessionHub {
   private readonly rooms = new Map<string, RoomEntry>();
   private readonly limits: HubLimits;
   private readonly resyncTimer: ReturnType<typeof setInterval>;
+  private readonly changes: SessionChangeNotices;
 
   constructor(private readonly deps: HubDependencies) {
     this.limits = deps.limits ?? DEFAULT_HUB_LIMITS;
+    this.changes = new SessionChangeNotices(deps.bus, deps.nodeId, deps.logger, deps.onSessionChanged);
     this.resyncTimer = setInterval(() => {
       this.resyncConnectedRooms();
     }, this.limits.resyncIntervalMs);
@@ -189,6 +197,7 @@ export class SessionHub {
       this.deps.logger.warn('bus', 'could not tell other nodes to forget body signals', { sessionId, error: String(error) });
     });
     await this.deps.recorder?.flush();
+    await this.changes.changed(sessionId);
   }
 
   /** The whole committed log of a session, oldest first (for reports). */
@@ -212,6 +221,7 @@ export class SessionHub {
     await this.deps.bus.publish(sessionChannel(sessionId), JSON.stringify(notice)).catch((error: unknown) => {
       this.deps.logger.warn('bus', 'could not tell other nodes a session was deleted', { sessionId, error: String(error) });
     });
+    await this.changes.changed(sessionId);
   }
 
   /**
@@ -226,6 +236,26 @@ export class SessionHub {
     await this.deps.bus.publish(sessionChannel(sessionId), JSON.stringify(notice)).catch((error: unknown) => {
       this.deps.logger.warn('bus', 'could not tell other nodes a session was rewritten', { sessionId, error: String(error) });
     });
+    await this.changes.changed(sessionId);
+  }
+
+  /**
+   * Closes every socket of `identityId` on this node (their account is being deleted): frames
+   * already queued on them are then dropped, not handled.
+   */
+  closeConnectionsOf(identityId: string, code: number, reason: string): void {
+    for (const { room } of this.rooms.values()) {
+      for (const connection of room.connections) if (connection.identity.identityId === identityId) connection.socket.close(code, reason);
+    }
+  }
+
+  /**
+   * Whether a frame from `connection` may still be handled: its socket is open and its room is
+   * still this node's room for the session. A dropped room (deleted, rewritten) keeps a stale
+   * state, so nothing decided or recorded from it may reach the store.
+   */
+  private connectionIsLive(connection: Connection): boolean {
+    return connection.socket.isOpen() && this.rooms.get(connection.room.sessionId)?.room === connection.room;
   }
 
   private dropRoom(sessionId: string, close: { readonly code: number; readonly reason: string } = SESSION_DELETED_CLOSE): void {
@@ -328,6 +358,7 @@ export class SessionHub {
 
   /** Handles one accepted hello or command, in arrival order. Never throws for bad input. */
   async handle(connection: Connection, message: ClientMessage): Promise<void> {
+    if (!this.connectionIsLive(connection)) return;
     switch (message.type) {
       case 'ping':
         return;
@@ -360,7 +391,8 @@ export class SessionHub {
           return;
         }
         const actor: SessionActor = { participantId: connection.identity.identityId, kind: connection.identity.kind };
-        const outcome = await this.submit(connection.room.sessionId, actor, message.commandId, message.command);
+        const outcome = await this.submitFrom(connection, actor, message.commandId, message.command);
+        if (outcome === null) return;
         connection.send({ type: 'ack', commandId: message.commandId, outcome });
         if (expired) connection.socket.close(CLOSE_CODES.unauthorized, 'Your visit has expired; open your invite link again to continue.');
         return;
@@ -382,6 +414,16 @@ export class SessionHub {
     const { room } = await this.readyRoom(sessionId);
     try {
       return await room.enqueue(() => this.decideAndAppend(room, actor, commandId, command));
+    } finally {
+      this.releaseIfIdle(room);
+    }
+  }
+
+  /** `submit` for a command from a socket: on its own room, and only while it is still live. */
+  private async submitFrom(connection: Connection, actor: SessionActor, commandId: string, command: SessionCommand): Promise<CommandOutcome | null> {
+    const { room } = connection;
+    try {
+      return await room.enqueue(async () => (this.connectionIsLive(connection) ? this.decideAndAppend(room, actor, commandId, command) : null));
     } finally {
       this.releaseIfIdle(room);
     }
@@ -440,6 +482,7 @@ export class SessionHub {
    * from someone who does not share: their readings stay on their own device.
    */
   private receiveSignals(connection: Connection, samples: readonly SignalSample[]): void {
+    if (!this.connectionIsLive(connection)) return;
     if (connection.sentSeq === null) {
       this.sendError(connection, E.helloFirst, 'Say hello first, with the last event you have.');
       return;
@@ -609,6 +652,7 @@ export class SessionHub {
   /** Closes every socket (for shutdown) and lets go of every room. */
   async close(code: number, reason: string): Promise<void> {
     clearInterval(this.resyncTimer);
+    await this.changes.close();
     const entries = [...this.rooms.values()];
     this.rooms.clear();
     for (const { room } of entries) {
