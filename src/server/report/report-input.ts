@@ -58,6 +58,9 @@ export function entriesVisibleTo(log: readonly StoredEvent[], viewerId: string, 
   });
 }
 
+/** The audit's relationship id for a look inside a session no relationship started. */
+export const SESSION_WITHOUT_RELATIONSHIP = '';
+
 /** A report's input and the reads of other people's things it makes (for the access audit). */
 export interface ReportRead {
   readonly input: SessionReportInput;
@@ -90,9 +93,11 @@ export async function reportInputFor(context: ServerContext, sessionId: string, 
     entries: entriesVisibleTo(log, viewerId, sharing),
     rows: rowsVisibleTo(rows, state, presenceLog(log), viewerId, sharing),
   };
-  if (relationshipId === null) return { input, relationshipId, reads: [] };
+  // Every look at someone else's body signals or check-ins is audited, also in sessions that no
+  // relationship started (invites, consultations): those are written with relationship id ''.
+  const auditRelationshipId = relationshipId ?? SESSION_WITHOUT_RELATIONSHIP;
   const owners = (subject: string, ids: Iterable<string>): SharedRead[] =>
-    [...new Set(ids)].filter((ownerId) => ownerId !== viewerId).map((ownerId) => ({ ownerId, relationshipId, subject, subjectId: sessionId }));
+    [...new Set(ids)].filter((ownerId) => ownerId !== viewerId).map((ownerId) => ({ ownerId, relationshipId: auditRelationshipId, subject, subjectId: sessionId }));
   const checkIns = input.entries.flatMap((entry) => (entry.event.type === 'checkedIn' && typeof entry.event.participantId === 'string' ? [entry.event.participantId] : []));
   return {
     input,

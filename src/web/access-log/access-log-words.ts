@@ -37,7 +37,9 @@ const THROUGH: Readonly<Record<RelationshipKind, string>> = {
 };
 
 /** Through which relationship, after the name: "as your practitioner". */
-export function throughWords(kind: RelationshipKind | null): string {
+export function throughWords(kind: RelationshipKind | null, relationshipId = 'unknown'): string {
+  // '' marks a look in a live session not started from a relationship (an invite or a consultation).
+  if (relationshipId === '') return 'in a session you were both in';
   return kind === null ? 'through a relationship that has since ended' : THROUGH[kind];
 }
 
@@ -70,7 +72,7 @@ export function accessVisits(entries: readonly AccessLogEntryView[]): AccessVisi
       viewerId: entry.viewerId,
       relationshipId: entry.relationshipId,
       viewerName: entry.viewerName,
-      through: throughWords(entry.relationshipKind),
+      through: throughWords(entry.relationshipKind, entry.relationshipId),
       what: [words],
       fromSession: entry.sessionId !== null,
     });
