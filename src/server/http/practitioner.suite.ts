@@ -173,7 +173,10 @@ export function practitionerSuite(name: string, start: () => Promise<Practitione
       const { pia, bo, relationshipId, sessionId, piaLive, boLive } = await sessionTogether();
       await boLive.accept({ type: 'checkIn', state: 'activated', intensity: 6, visibility: 'shared', note: PRIVATE_WORDS });
       await boLive.accept({ type: 'checkIn', state: 'shutdown', intensity: 4, visibility: 'private' });
-      // Stamped after both joined and before the session ends (others' samples count only while the viewer was there).
+      // Stamped after both joined and before the session ends (others' samples count only while the viewer was there),
+      // and all four inside one clock second, so they make one stored row (rows are kept per second).
+      const inSecond = (Date.now() + 20) % 1000;
+      if (inSecond > 600) await new Promise((resolve) => setTimeout(resolve, 1000 - inSecond + 10));
       const startMs = Date.now() + 20;
       boLive.sendSignals([0, 1, 2, 3].map((k) => ({ atMs: startMs + k * 100, heartRateBpm: 80 + k, breathingRateBpm: 6, rrMs: [750] })));
       await piaLive.waitFor(() => piaLive.signals.length >= 1, "Bo's body signals at Pia, live");
