@@ -67,6 +67,8 @@ export function sessionReportChecks(deps: SessionReportDeps): void {
     const audit = await auditSubjects(deps, benId);
     assert.ok(audit.includes('sessionSignals') && audit.includes('sessionCheckIns'), JSON.stringify(audit));
 
+    // Ben's first sample must be in the past before his "no" begins, or a fast run stamps it inside the "no".
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, start + 600 - Date.now())));
     await benLive.accept({ type: 'setBoundaries', boundaries: NO_PHYSIOLOGY });
     assert.deepEqual((await report()).series, ['ana'], 'the session’s "no" is never overridden by the relationship');
     await benLive.accept({ type: 'setBoundaries', boundaries: OPEN_BOUNDARIES });
