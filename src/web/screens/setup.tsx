@@ -7,16 +7,12 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { RegisteredAnswer } from '../../core/protocol/account-api.ts';
-import { DISPLAY_NAME_MAX_CHARS } from '../../core/protocol/commands.ts';
 import { OPERATOR_PAGE_PATH } from '../../core/protocol/operator-api.ts';
 import { AppLink } from '../components/app-link.tsx';
 import { navigate } from '../router.ts';
-import { Disclosure, FormMessage, PasswordField, SignInNameField, TextField } from '../account/account-fields.tsx';
-import { PasskeyButton, displayNameProblem, signInNameProblem } from '../account/account-intro.tsx';
 import { SIGN_IN_PATH, accountPathWithNext } from '../account/account-routes.ts';
-import { PASSKEYS_UNAVAILABLE, PASSKEY_EXPLAINED, PASSWORD_HINT } from '../account/account-words.ts';
+import { CreateCredentialsForm } from '../account/create-credentials-form.tsx';
 import { identityRefresh } from '../account/identity-store.ts';
-import { passkeysSupported } from '../account/passkey-ceremony.ts';
 import { RecoveryCodes } from '../account/recovery-codes.tsx';
 import { failureWords } from '../account/use-guarded-action.ts';
 import { setupLinkCheck, setupStatus, setupWithPasskey, setupWithPassword } from '../operator/operator-api.ts';
@@ -24,8 +20,6 @@ import '../session/session-forms.css';
 import '../account/account.css';
 import '../operator/operator.css';
 
-type Way = 'passkey' | 'password';
-type Problems = { displayName?: string; signInName?: string; password?: string };
 type Stage =
   | { readonly kind: 'checking' }
   | { readonly kind: 'no_link' }
@@ -62,16 +56,8 @@ function WhatTheOperatorDoes() {
 /** The screen; `token` is what follows `#` in the setup link. */
 export default function SetupScreen(props: { readonly token: string }) {
   const { token } = props;
-  const supported = passkeysSupported();
   const [stage, setStage] = useState<Stage>({ kind: 'checking' });
   const [attempt, setAttempt] = useState(0);
-  const [displayName, setDisplayName] = useState('');
-  const [signInName, setSignInName] = useState('');
-  const [password, setPassword] = useState('');
-  const [passwordOpen, setPasswordOpen] = useState(!supported);
-  const [busy, setBusy] = useState<Way | null>(null);
-  const [error, setError] = useState<{ way: Way; text: string } | null>(null);
-  const [problems, setProblems] = useState<Problems>({});
   const [registered, setRegistered] = useState<RegisteredAnswer | null>(null);
 
   useEffect(() => {
@@ -172,120 +158,21 @@ export default function SetupScreen(props: { readonly token: string }) {
       break;
   }
 
-  const namesChecked = (): boolean => {
-    const found: Problems = {
-      displayName: displayNameProblem(displayName) ?? undefined,
-      signInName: signInNameProblem(signInName) ?? undefined,
-    };
-    setProblems((before) => ({ ...before, ...found }));
-    const first = found.displayName !== undefined ? 'setup-display-name' : found.signInName !== undefined ? 'setup-sign-in-name' : null;
-    if (first !== null) document.getElementById(first)?.focus();
-    return first === null;
-  };
-
-  const create = (way: Way) => {
-    if (!namesChecked()) return;
-    if (way === 'password' && password === '') {
-      setProblems((before) => ({ ...before, password: 'Choose a password. ' + PASSWORD_HINT }));
-      document.getElementById('setup-new-password')?.focus();
-      return;
-    }
-    const details = { signInName: signInName.trim(), displayName: displayName.trim() };
-    setBusy(way);
-    setError(null);
-    const made = way === 'passkey' ? setupWithPasskey(token, details) : setupWithPassword(token, details, password);
-    made.then(
-      (answer) => {
-        setBusy(null);
-        setRegistered(answer);
-        void identityRefresh();
-      },
-      (caught: unknown) => {
-        setBusy(null);
-        setError({ way, text: failureWords(caught) });
-      },
-    );
-  };
-
-  const clearProblem = (field: keyof Problems) => {
-    if (problems[field] !== undefined) setProblems((before) => ({ ...before, [field]: undefined }));
-  };
-
   return (
     <Frame>
       <WhatTheOperatorDoes />
-      <form
-        class="account-form"
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          create(passwordOpen || !supported ? 'password' : 'passkey');
+      <CreateCredentialsForm
+        idPrefix="setup"
+        displayNameHint="How the operator account is shown, for example “Sam (operator)”."
+        signInNameHint="What you type to sign in as the operator. Letters, digits and . _ @ + - with no spaces."
+        register={(way, details, password) =>
+          way === 'passkey' ? setupWithPasskey(token, details) : setupWithPassword(token, details, password)
+        }
+        onRegistered={(answer) => {
+          setRegistered(answer);
+          void identityRefresh();
         }}
-      >
-        <TextField
-          id="setup-display-name"
-          label="Your name"
-          hint="How the operator account is shown, for example “Sam (operator)”."
-          autoComplete="nickname"
-          maxLength={DISPLAY_NAME_MAX_CHARS}
-          value={displayName}
-          problem={problems.displayName}
-          onInput={(value) => {
-            setDisplayName(value);
-            clearProblem('displayName');
-          }}
-        />
-        <SignInNameField
-          id="setup-sign-in-name"
-          hint="What you type to sign in as the operator. Letters, digits and . _ @ + - with no spaces."
-          value={signInName}
-          problem={problems.signInName}
-          onInput={(value) => {
-            setSignInName(value);
-            clearProblem('signInName');
-          }}
-        />
-        <div class="card account-main-way">
-          {supported ? (
-            <>
-              <p class="hint">{PASSKEY_EXPLAINED}</p>
-              <PasskeyButton
-                type={passwordOpen ? 'button' : 'submit'}
-                busy={busy === 'passkey'}
-                disabled={busy !== null}
-                onClick={passwordOpen ? () => { create('passkey'); } : undefined}
-              >
-                Create with a passkey
-              </PasskeyButton>
-              <FormMessage error={error?.way === 'passkey' ? error.text : null} />
-            </>
-          ) : (
-            <p>{PASSKEYS_UNAVAILABLE}</p>
-          )}
-        </div>
-        <Disclosure id="setup-password" label="Use a password instead" open={passwordOpen} onToggle={setPasswordOpen}>
-          <div class="account-form">
-            <PasswordField
-              id="setup-new-password"
-              label="Password"
-              autoComplete="new-password"
-              hint={PASSWORD_HINT}
-              value={password}
-              problem={problems.password}
-              onInput={(value) => {
-                setPassword(value);
-                clearProblem('password');
-              }}
-            />
-            <FormMessage error={error?.way === 'password' ? error.text : null} />
-            <div class="button-row">
-              <button type="submit" class={supported ? 'secondary' : undefined} disabled={busy !== null}>
-                {busy === 'password' ? 'Creating…' : 'Create with a password'}
-              </button>
-            </div>
-          </div>
-        </Disclosure>
-      </form>
+      />
     </Frame>
   );
 }
