@@ -281,6 +281,11 @@ export function consultationsSuite(name: string, start: (now: () => number) => P
       await clockTo(TUE_31_9 + 50 * MINUTE);
       const ended = await call<ConsultationRoomAnswer>('POST', `/api/consultations/${consultationId}/room`, people.pia.cookie, {});
       assert.deepEqual(ended.body.state === 'ended' ? ended.body.sessionId : ended.body.state, sessionId);
+      // Deleting the session keeps the booking and no longer points it at a session that is gone.
+      await running.server.context.deleteSession(sessionId);
+      const afterDelete = await call<{ consultation: ConsultationView }>('GET', `/api/consultations/${consultationId}`, people.pia.cookie);
+      assert.equal(afterDelete.status, 200);
+      assert.equal(afterDelete.body.consultation.sessionId, null);
       await clockTo(T0);
     });
 

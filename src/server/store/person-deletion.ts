@@ -27,6 +27,7 @@ import {
 import { personSessionIds, sessionLogRows } from './person-sessions.ts';
 import { lockRelationship } from './relationship-store.ts';
 import type { DatabaseSchema } from './schema.ts';
+import { sessionRowsDeleteIn } from './session-deletion.ts';
 
 /** What deleting a person came to. */
 export interface PersonDeletion {
@@ -115,7 +116,7 @@ async function sessionsRedactedOrDeleted(
     await trx.updateTable('sessions').set((eb) => ({ last_seq: eb.ref('last_seq') })).where('id', '=', sessionId).execute();
     const rows = await sessionLogRows(trx, sessionId);
     if (rows.every((row) => row.actor_id === personId || actorHasLeft(row.actor_id))) {
-      await sessionDeleteIn(trx, sessionId);
+      await sessionRowsDeleteIn(trx, sessionId);
       sessionsDeleted.push(sessionId);
       continue;
     }
@@ -141,21 +142,6 @@ async function sessionsRedactedOrDeleted(
     sessionsRedacted.push(sessionId);
   }
   return { sessionsDeleted, sessionsRedacted };
-}
-
-/** Everything of one session, as `sessionDeleteEverywhere` removes it, inside the caller's transaction. */
-async function sessionDeleteIn(trx: Transaction<DatabaseSchema>, sessionId: string): Promise<void> {
-  await trx.deleteFrom('session_events').where('session_id', '=', sessionId).execute();
-  await trx.deleteFrom('session_commands').where('session_id', '=', sessionId).execute();
-  await trx.deleteFrom('session_admissions').where('session_id', '=', sessionId).execute();
-  await trx.deleteFrom('invites').where('session_id', '=', sessionId).execute();
-  await trx.deleteFrom('session_signals').where('session_id', '=', sessionId).execute();
-  await trx.deleteFrom('session_body_summaries').where('session_id', '=', sessionId).execute();
-  await trx.deleteFrom('relationship_sessions').where('session_id', '=', sessionId).execute();
-  await trx.updateTable('cycle_moments').set({ session_id: null }).where('session_id', '=', sessionId).execute();
-  // A consultation's room is made again the next time someone opens it.
-  await trx.updateTable('consultations').set({ session_id: null }).where('session_id', '=', sessionId).execute();
-  await trx.deleteFrom('sessions').where('id', '=', sessionId).execute();
 }
 
 async function relationshipsRedactedOrDeleted(
