@@ -14,7 +14,7 @@ describe('attune setup-link', () => {
 
   before(async () => {
     running = await testServerStart({ HTTP_REQUESTS_PER_MINUTE: '100000' });
-    environment = { DATA_DIR: running.dataDir, PUBLIC_ORIGIN: running.baseUrl, LOG_LEVEL: 'silent' };
+    environment = { DATA_DIR: running.dataDir, PUBLIC_ORIGIN: running.baseUrl, LOG_LEVEL: 'silent', ...(running.databaseUrl === undefined ? {} : { DATABASE_URL: running.databaseUrl }) };
   });
   after(async () => {
     await running.stop();

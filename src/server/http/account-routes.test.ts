@@ -12,7 +12,6 @@ import type { AccountView, RecoveryCodesAnswer, RegisteredAnswer } from '../../c
 import { SIGN_IN_FAILED_MESSAGE } from '../auth/account-errors.ts';
 import { loginSessionChannel, loginSessionsEndedParse, type LoginSessionsEndedNotice } from '../auth/login-session-notices.ts';
 import { recoveryCodeHashOf, recoveryCodeSetNew } from '../auth/recovery-codes.ts';
-import { openDatabase } from '../store/database.ts';
 import { TestBrowser, type SetCookie } from '../testing/browser-client.ts';
 import { testServerStart, type TestServer } from '../testing/test-server.ts';
 import { REGISTRATIONS_PER_WINDOW } from './account-routes.ts';
@@ -408,7 +407,7 @@ describe('account routes', () => {
   test('a switched-off account hears so only after the right password', async () => {
     const { browser: signedIn, signInName, id } = await registered();
     // Switching accounts off is an operator's tool, not an API yet: write it as that tool would.
-    const database = await openDatabase({ dataDir: running.dataDir });
+    const database = await running.databaseOpen();
     try {
       await database.db.updateTable('accounts').set({ disabled_at_ms: clock }).where('identity_id', '=', id).execute();
     } finally {

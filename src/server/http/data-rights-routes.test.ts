@@ -1,24 +1,18 @@
 /**
- * The data-rights routes through `app.inject`, on a real server (SQLite) whose clock the tests
+ * The data-rights routes through `app.inject`, on a real server whose clock the tests
  * move: a guest exports and deletes, a guest who became an account deletes after proving it is
  * them, and the person they shared a session with still opens its report.
  */
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { OPEN_BOUNDARIES } from '../../core/boundaries/boundary.ts';
 import type { AccountExport } from '../../core/protocol/account-api.ts';
 import type { SessionCommand } from '../../core/protocol/commands.ts';
-import { configFromEnvironment } from '../config.ts';
-import { SILENT_LOGGER } from '../log/logger.ts';
-import { serverStart, type RunningServer } from '../main.ts';
-import { openDatabase, type OpenDatabase } from '../store/database.ts';
+import type { OpenDatabase } from '../store/database.ts';
 import { SOMEONE_WHO_LEFT_NAME } from '../store/person-deletion-redaction.ts';
 import { rowsMentioning } from '../store/testing/person-data-seed.ts';
-import { portFree } from '../testing/test-server.ts';
+import { testServerStart, type TestServer } from '../testing/test-server.ts';
 import { accountExportFileName } from './data-rights-routes.ts';
 
 const MINUTE_MS = 60_000;
@@ -33,27 +27,22 @@ interface Reply<T> {
 }
 
 void describe('data-rights routes', () => {
-  let server: RunningServer;
+  let running: TestServer;
   let app: FastifyInstance;
   let database: OpenDatabase;
-  let dataDir: string;
   let origin: string;
   let clockMs = Date.UTC(2026, 0, 15, 9, 0, 0);
 
   before(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'attune-data-rights-'));
-    const port = await portFree();
-    origin = `http://127.0.0.1:${String(port)}`;
-    const config = configFromEnvironment({ PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, PUBLIC_ORIGIN: origin, LOG_LEVEL: 'silent' });
-    server = await serverStart(config, SILENT_LOGGER, () => clockMs);
-    app = server.app;
-    // The same file through a second connection, for looking at every table.
-    database = await openDatabase({ dataDir });
+    running = await testServerStart({}, { now: () => clockMs });
+    origin = running.baseUrl;
+    app = running.server.app;
+    // The same database through a second connection, for looking at every table.
+    database = await running.databaseOpen();
   });
   after(async () => {
     await database.close();
-    await server.close();
-    await rm(dataDir, { recursive: true, force: true });
+    await running.stop();
   });
 
   async function call<T = unknown>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, cookie?: string, body?: unknown): Promise<Reply<T>> {
@@ -74,7 +63,7 @@ void describe('data-rights routes', () => {
   }
 
   async function command(sessionId: string, participantId: string, sent: SessionCommand): Promise<void> {
-    const outcome = await server.context.hub.submit(sessionId, { participantId, kind: 'guest' }, `t-${String(Math.random())}`, sent);
+    const outcome = await running.server.context.hub.submit(sessionId, { participantId, kind: 'guest' }, `t-${String(Math.random())}`, sent);
     assert.ok(outcome.ok, JSON.stringify(outcome));
   }
 
@@ -89,7 +78,7 @@ void describe('data-rights routes', () => {
     await command(sessionId, ana.id, { type: 'join', displayName: 'Ana', boundaries: OPEN_BOUNDARIES });
     await command(sessionId, ben.id, { type: 'join', displayName: benName, boundaries: OPEN_BOUNDARIES });
     await command(sessionId, ben.id, { type: 'checkIn', state: 'activated', intensity: 6, tags: [], note: `${benName} is tense`, visibility: 'shared', moment: 'any' });
-    server.context.recorder.record(sessionId, ben.id, [0, 1, 2].map((second) => ({ atMs: clockMs + second * 1000, source: 'simulated', heartRateBpm: 70, rrMs: [850], breathingRateBpm: 6, breathPhase: 0.2 })));
+    running.server.context.recorder.record(sessionId, ben.id, [0, 1, 2].map((second) => ({ atMs: clockMs + second * 1000, source: 'simulated', heartRateBpm: 70, rrMs: [850], breathingRateBpm: 6, breathPhase: 0.2 })));
     return { ana, ben, sessionId };
   }
 
@@ -105,7 +94,7 @@ void describe('data-rights routes', () => {
   void test('a guest downloads everything of theirs, as an attachment that is never cached', async () => {
     const benName = `Ben${String(Date.now()).slice(-6)}`;
     const { ben, sessionId } = await sharedSession(benName);
-    await server.context.recorder.flush(true);
+    await running.server.context.recorder.flush(true);
     const reply = await call<AccountExport>('GET', '/api/account/export', ben.cookie);
     assert.equal(reply.status, 200);
     assert.equal(reply.headers['cache-control'], 'no-store');
@@ -128,11 +117,11 @@ void describe('data-rights routes', () => {
     assert.equal(deleted.cookies.attune_identity, '', 'the guest cookie is cleared');
     assert.equal((await call('GET', '/api/identity', ben.cookie)).status, 401);
 
-    await server.context.recorder.flush(true);
+    await running.server.context.recorder.flush(true);
     assert.deepEqual(await rowsMentioning(database, [ben.id, benName]), [], 'no row, body or sample of theirs is left');
-    assert.equal(await server.context.hub.accessOf(solo.body.sessionId, ana.id), 'missing', 'the session only they were in is gone');
+    assert.equal(await running.server.context.hub.accessOf(solo.body.sessionId, ana.id), 'missing', 'the session only they were in is gone');
 
-    const state = await server.context.hub.sessionStateCurrent(sessionId);
+    const state = await running.server.context.hub.sessionStateCurrent(sessionId);
     // Every node dropped its folded copy, so the state comes from the rewritten log: the stand-in
     // is there, not present (they left through the decider before going), and their id is not.
     assert.equal(state.participants[ben.id], undefined, 'no node keeps their id in memory');
@@ -165,10 +154,10 @@ void describe('data-rights routes', () => {
     assert.equal(deleted.status, 204);
     assert.equal(deleted.cookies.attune_session, '', 'the sign-in cookie is cleared');
     assert.equal((await call('GET', '/api/account', account)).status, 401);
-    await server.context.recorder.flush(true);
+    await running.server.context.recorder.flush(true);
     assert.deepEqual(await rowsMentioning(database, [ben.id, benName, signInName]), []);
     const again = await call('POST', '/api/account/login/password', undefined, { signInName, password: PASSWORD });
     assert.notEqual(again.status, 200, 'the account cannot sign in again');
-    assert.equal((await server.context.hub.sessionStateCurrent(sessionId)).status, 'open', 'the shared session goes on');
+    assert.equal((await running.server.context.hub.sessionStateCurrent(sessionId)).status, 'open', 'the shared session goes on');
   });
 });

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
-import { openDatabase, SQLITE_FILE_NAME } from './database.ts';
+import BetterSqlite3 from 'better-sqlite3';
+import { openDatabase, SQLITE_FILE_NAME, sqliteSettingsApply } from './database.ts';
 import { migrateToLatest, migrations } from './migrations/index.ts';
 
 void describe('openDatabase (sqlite)', () => {
@@ -42,6 +43,21 @@ void describe('openDatabase (sqlite)', () => {
       assert.equal(await read('busy_timeout'), 5000);
     } finally {
       await database.close();
+    }
+  });
+
+  void test('refuses to run, saying what to do, when SQLite will not use WAL', () => {
+    // An in-memory database cannot use WAL, as some network filesystems cannot: the same refusal.
+    const memory = new BetterSqlite3(':memory:');
+    try {
+      assert.throws(() => { sqliteSettingsApply(memory, '/srv/attune/attune.sqlite'); }, (error: unknown) => {
+        assert.ok(error instanceof Error);
+        assert.match(error.message, /write-ahead logging \(WAL\) for \/srv\/attune\/attune\.sqlite/);
+        assert.match(error.message, /Put DATA_DIR on a local disk, or set DATABASE_URL/);
+        return true;
+      });
+    } finally {
+      memory.close();
     }
   });
 

@@ -5,7 +5,19 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import {
+  DEFAULT_MIGRATION_LOCK_TABLE,
+  DEFAULT_MIGRATION_TABLE,
+  Kysely,
+  PostgresDialect,
+  sql,
+  SqliteDialect,
+  type DatabaseIntrospector,
+  type DatabaseMetadata,
+  type DatabaseMetadataOptions,
+  type SchemaMetadata,
+  type TableMetadata,
+} from 'kysely';
 import pg from 'pg';
 import type { DatabaseSchema } from './schema.ts';
 
@@ -50,47 +62,65 @@ export async function openDatabase(config: DatabaseConfig): Promise<OpenDatabase
 function openSqlite(config: DatabaseConfig): OpenDatabase {
   mkdirSync(config.dataDir, { recursive: true });
   const path = join(config.dataDir, SQLITE_FILE_NAME);
-  const sqlite = new BetterSqlite3(path, { timeout: 5000 });
+  const sqlite = new BetterSqlite3(path, { timeout: SQLITE_SETTINGS.busyTimeoutMs });
   try {
-    configureSqlite(sqlite, path);
+    sqliteSettingsApply(sqlite, path);
   } catch (error) {
     sqlite.close();
     throw error;
   }
-  config.logger?.info('database: sqlite', { path, journalMode: 'wal', synchronous: 'full' });
+  config.logger?.info('database: sqlite', { path, journalMode: 'wal', synchronous: 'full', foreignKeys: 'on', busyTimeoutMs: SQLITE_SETTINGS.busyTimeoutMs });
   const db = new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database: sqlite }) });
   return { db, dialect: 'sqlite', sqlite, close: () => db.destroy() };
 }
+
+/** The SQLite settings Attune relies on; `sqliteSettingsApply` sets them and checks each one took. */
+export const SQLITE_SETTINGS = {
+  journalMode: 'wal',
+  /** PRAGMA synchronous reads back as a number: 2 is FULL. */
+  synchronous: 2,
+  foreignKeys: 1,
+  busyTimeoutMs: 5000,
+} as const;
 
 /**
  * WAL lets readers run while one writer appends. synchronous=FULL, not NORMAL: in WAL mode NORMAL
  * already survives kill -9 (the committed WAL frames are in the OS page cache), but it skips the
  * fsync at each commit, so a power cut or kernel crash can lose the last acknowledged events. We
  * acknowledge an event only after commit, so the commit itself must reach the disk: one fsync per
- * append is the price. The values are read back because SQLite silently keeps another journal mode
- * when WAL is impossible (e.g. some network filesystems), and we would rather not start at all.
+ * append is the price. foreign_keys keeps deletions whole; busy_timeout lets a second connection
+ * (a backup, `attune` commands) wait for the writer instead of failing at once.
+ *
+ * Each value is read back, because SQLite silently keeps another journal mode when WAL is
+ * impossible (an in-memory database, some network filesystems, a directory without shared-memory
+ * support), and Attune would rather not start than run without the guarantees it promises.
  */
-function configureSqlite(sqlite: BetterSqlite3.Database, path: string): void {
-  sqlite.pragma('journal_mode = WAL');
+export function sqliteSettingsApply(sqlite: BetterSqlite3.Database, path: string): void {
+  sqlite.pragma(`journal_mode = ${SQLITE_SETTINGS.journalMode}`);
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma(`busy_timeout = ${String(SQLITE_SETTINGS.busyTimeoutMs)}`);
 
-  const journalMode: unknown = sqlite.pragma('journal_mode', { simple: true });
-  const synchronous: unknown = sqlite.pragma('synchronous', { simple: true });
-  const foreignKeys: unknown = sqlite.pragma('foreign_keys', { simple: true });
-  const SYNCHRONOUS_FULL = 2;
-  if (String(journalMode).toLowerCase() !== 'wal') {
+  const journalMode = String(sqlite.pragma('journal_mode', { simple: true })).toLowerCase();
+  if (journalMode !== SQLITE_SETTINGS.journalMode) {
     throw new Error(
-      `SQLite at ${path}: journal_mode is ${String(journalMode)}, expected wal. ` +
-        'Put DATA_DIR on a local filesystem that supports WAL (shared memory and file locks).',
+      `Attune cannot start: SQLite would not use write-ahead logging (WAL) for ${path} (it kept journal_mode=${journalMode}). ` +
+        'Attune needs WAL so that every saved event survives a crash. This usually means DATA_DIR is on a network or ' +
+        'shared filesystem without file locks or shared memory. Put DATA_DIR on a local disk, or set DATABASE_URL to use Postgres.',
     );
   }
-  if (synchronous !== SYNCHRONOUS_FULL) {
-    throw new Error(`SQLite at ${path}: synchronous is ${String(synchronous)}, expected 2 (FULL).`);
-  }
-  if (foreignKeys !== 1) {
-    throw new Error(`SQLite at ${path}: foreign_keys is ${String(foreignKeys)}, expected 1 (ON).`);
+  const problems: string[] = [];
+  const synchronous: unknown = sqlite.pragma('synchronous', { simple: true });
+  if (synchronous !== SQLITE_SETTINGS.synchronous) problems.push(`synchronous is ${String(synchronous)}, not 2 (FULL)`);
+  const foreignKeys: unknown = sqlite.pragma('foreign_keys', { simple: true });
+  if (foreignKeys !== SQLITE_SETTINGS.foreignKeys) problems.push(`foreign_keys is ${String(foreignKeys)}, not 1 (ON)`);
+  const busyTimeout: unknown = sqlite.pragma('busy_timeout', { simple: true });
+  if (busyTimeout !== SQLITE_SETTINGS.busyTimeoutMs) problems.push(`busy_timeout is ${String(busyTimeout)}, not ${String(SQLITE_SETTINGS.busyTimeoutMs)}`);
+  if (problems.length > 0) {
+    throw new Error(
+      `Attune cannot start: SQLite at ${path} did not take the settings it needs (${problems.join('; ')}). ` +
+        'This SQLite build may have been compiled with different defaults; reinstall Attune\'s dependencies (npm ci) and try again.',
+    );
   }
 }
 
@@ -113,6 +143,46 @@ function postgresTypes(): pg.TypeOverrides {
   return types;
 }
 
+/**
+ * Kysely's Postgres introspector lists the tables of every schema in the database, and that query
+ * fails ("schema … does not exist") when any other schema is dropped while it runs: migrations at
+ * start then failed at random whenever schemas came and go in the same database (test runs sharing
+ * one database by schema did it every few minutes). Attune introspects only to migrate (does a
+ * table exist?), always in its own schema, so this reads the connection's current schema alone:
+ * table names, without columns.
+ */
+class CurrentSchemaIntrospector implements DatabaseIntrospector {
+  constructor(private readonly db: Kysely<DatabaseSchema>) {}
+
+  async getSchemas(): Promise<SchemaMetadata[]> {
+    const result = await sql<{ name: string }>`select current_schema() as name`.execute(this.db);
+    return result.rows;
+  }
+
+  async getTables(options: DatabaseMetadataOptions = { withInternalKyselyTables: false }): Promise<TableMetadata[]> {
+    const result = await sql<{ name: string; schema: string; kind: string }>`
+      select table_name as name, table_schema as schema, table_type as kind
+      from information_schema.tables
+      where table_schema = current_schema()
+      order by table_name`.execute(this.db);
+    const kyselyOwn = new Set<string>([DEFAULT_MIGRATION_TABLE, DEFAULT_MIGRATION_LOCK_TABLE]);
+    return result.rows
+      .filter((row) => options.withInternalKyselyTables || !kyselyOwn.has(row.name))
+      .map((row) => ({ name: row.name, schema: row.schema, isView: row.kind === 'VIEW', columns: [] }));
+  }
+
+  async getMetadata(options?: DatabaseMetadataOptions): Promise<DatabaseMetadata> {
+    return { tables: await this.getTables(options) };
+  }
+}
+
+/** Postgres, introspecting its own schema only (see `CurrentSchemaIntrospector`). */
+class OwnSchemaPostgresDialect extends PostgresDialect {
+  override createIntrospector(db: Kysely<DatabaseSchema>): DatabaseIntrospector {
+    return new CurrentSchemaIntrospector(db);
+  }
+}
+
 async function openPostgres(databaseUrl: string, config: DatabaseConfig): Promise<OpenDatabase> {
   const pool = new pg.Pool({
     connectionString: databaseUrl,
@@ -123,7 +193,7 @@ async function openPostgres(databaseUrl: string, config: DatabaseConfig): Promis
   pool.on('error', (error) => {
     config.logger?.error('database: idle postgres client error', { error: error.message });
   });
-  const db = new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<DatabaseSchema>({ dialect: new OwnSchemaPostgresDialect({ pool }) });
   try {
     // Fail at start, with the URL's host in the message, rather than at the first request.
     const client = await pool.connect();

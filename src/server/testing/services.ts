@@ -200,3 +200,68 @@ async function withClient(
 export function testChannelPrefix(): string {
   return `attune:test:${randomBytes(6).toString('hex')}:`;
 }
+
+/** The database every test-side server and store runs on: SQLite unless switched. */
+export type TestDatabaseKind = 'sqlite' | 'postgres';
+
+/** Environment variable that moves the whole server suite onto Postgres (`scripts/run-tests.ts`). */
+export const TEST_DATABASE_SWITCH = 'ATTUNE_TEST_DATABASE';
+
+/** `ATTUNE_TEST_DATABASE=postgres` → 'postgres'; unset or 'sqlite' → 'sqlite'; anything else throws. */
+export function testDatabaseKind(): TestDatabaseKind {
+  const value = (process.env[TEST_DATABASE_SWITCH] ?? '').trim().toLowerCase();
+  if (value === '' || value === 'sqlite') return 'sqlite';
+  if (value === 'postgres') return 'postgres';
+  throw new Error(`${TEST_DATABASE_SWITCH} is "${value}"; use "sqlite" or "postgres", or leave it unset for SQLite.`);
+}
+
+/** A throwaway database for one test: `databaseUrl` undefined means SQLite in the test's data dir. */
+export interface TestDatabase {
+  readonly kind: TestDatabaseKind;
+  readonly databaseUrl: string | undefined;
+  /** DATABASE_URL for a server's environment; empty on SQLite. */
+  readonly environment: Readonly<Record<string, string>>;
+  /** Drops the Postgres schema; nothing on SQLite (the data dir is removed by its owner). */
+  drop(): Promise<void>;
+}
+
+/**
+ * A fresh database per caller. On Postgres a new schema, so test files running in parallel never
+ * share tables. The switch was asked for explicitly, so an unreachable Postgres is an error even
+ * outside CI: skipping would report a Postgres pass that never touched Postgres.
+ */
+export async function testDatabaseProvision(): Promise<TestDatabase> {
+  const kind = testDatabaseKind();
+  if (kind === 'sqlite') {
+    return { kind, databaseUrl: undefined, environment: {}, drop: () => Promise.resolve() };
+  }
+  const probe = await probePostgres();
+  if (!probe.available || probe.url === null) {
+    const reason = probe.skipReason === false ? 'unavailable' : probe.skipReason;
+    throw new Error(`${TEST_DATABASE_SWITCH}=postgres but Postgres cannot be used: ${reason}`);
+  }
+  const schema = await createPostgresTestSchema(probe.url);
+  return { kind, databaseUrl: schema.url, environment: { DATABASE_URL: schema.url }, drop: () => schema.drop() };
+}
+
+/** Environment variable that puts every test server on the Redis bus (`scripts/run-tests.ts`). */
+export const TEST_BUS_SWITCH = 'ATTUNE_TEST_BUS';
+
+/**
+ * REDIS_URL and a channel prefix of its own when ATTUNE_TEST_BUS=redis, so one server's suite
+ * also runs over the bus several nodes use; empty (in-process bus) otherwise. As with the database
+ * switch, an unreachable Redis is an error once asked for.
+ */
+export async function testBusEnvironment(): Promise<Readonly<Record<string, string>>> {
+  const value = (process.env[TEST_BUS_SWITCH] ?? '').trim().toLowerCase();
+  if (value === '' || value === 'memory') return {};
+  if (value !== 'redis') {
+    throw new Error(`${TEST_BUS_SWITCH} is "${value}"; use "memory" or "redis", or leave it unset for the in-process bus.`);
+  }
+  const probe = await probeRedis();
+  if (!probe.available || probe.url === null) {
+    const reason = probe.skipReason === false ? 'unavailable' : probe.skipReason;
+    throw new Error(`${TEST_BUS_SWITCH}=redis but Redis cannot be used: ${reason}`);
+  }
+  return { REDIS_URL: probe.url, REDIS_CHANNEL_PREFIX: testChannelPrefix() };
+}
