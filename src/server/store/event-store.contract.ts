@@ -353,6 +353,52 @@ export function eventStoreContract(
         if (conflicts === 0) console.warn(`[${name}] concurrency test saw no conflicts`);
       });
 
+      void test('appendInTurn: against a writer appending back to back, each command goes in on its turn, told what it missed', async (t) => {
+        const inTurn = store.appendInTurn?.bind(store);
+        if (inTurn === undefined) {
+          t.skip('this store has no appendInTurn');
+          return;
+        }
+        const sid = sessionId();
+        expectAppended(await append(sid, 0, 'start', events('start')));
+        const busyWriter = { stopped: false };
+        const busy = (async () => {
+          let expected = 1;
+          for (let i = 0; !busyWriter.stopped; i += 1) {
+            const result = await other.store.appendForCommand({ sessionId: sid, expectedLastSeq: expected, commandId: `busy-${i}`, actorId: 'busy', atMs: T0, events: events('busy'), outcome: null });
+            if (result.kind === 'appended') expected = result.events.at(-1)?.seq ?? expected;
+            else if (result.kind === 'conflict') expected = result.lastSeq;
+          }
+        })();
+        let known = 1;
+        let missedTotal = 0;
+        for (let i = 0; i < 10; i += 1) {
+          const result = await inTurn({
+            sessionId: sid,
+            commandId: `turn-${i}`,
+            actorId: 'quiet',
+            knownLastSeq: known,
+            decide: (missed) => {
+              assert.deepEqual(missed.map((e) => e.seq), missed.map((_, index) => known + 1 + index), 'missed events come in order from the last one known');
+              missedTotal += missed.length;
+              known = missed.at(-1)?.seq ?? known;
+              return { atMs: T0, events: [{ type: 'turn', body: { i } }], outcome: { i } };
+            },
+          });
+          const [mine] = expectAppended(result);
+          assert.equal(mine?.seq, known + 1, 'appended right after what it was told');
+          known = mine.seq;
+        }
+        busyWriter.stopped = true;
+        await busy;
+        const again = await inTurn({ sessionId: sid, commandId: 'turn-0', actorId: 'quiet', knownLastSeq: known, decide: () => assert.fail('decide was called for a command id already recorded') });
+        assert.equal(again.kind, 'duplicate');
+        const log = await store.readAfter(sid, 0);
+        assert.deepEqual(log.map((e) => e.seq), log.map((_, index) => index + 1));
+        assert.equal(log.filter((e) => e.type === 'turn').length, 10);
+        if (missedTotal === 0) console.warn(`[${name}] appendInTurn test never had to catch up`);
+      });
+
       void test('one command id sent by two writers at once is appended once and duplicate once', async () => {
         for (let round = 0; round < 10; round += 1) {
           const sid = sessionId();

@@ -74,4 +74,37 @@ export interface EventStore {
   lastSeq(sessionId: string): Promise<number>;
   /** The record of a command id in a session, or null if that id was never recorded. */
   findCommand(sessionId: string, commandId: string): Promise<CommandRecord | null>;
+  /**
+   * Optional, for stores that several nodes write (Postgres): waits for the session's write lock,
+   * hands `decide` every event committed after `knownLastSeq`, and appends what it decides before
+   * letting go, so the append cannot conflict. Writers then take turns in the order they asked;
+   * without it, a node that keeps losing the optimistic race can lose every retry while another
+   * node appends back to back.
+   */
+  appendInTurn?(input: InTurnInput): Promise<InTurnResult>;
 }
+
+/** Input of `EventStore.appendInTurn`. */
+export interface InTurnInput {
+  sessionId: string;
+  commandId: string;
+  actorId: string;
+  /** The last seq the caller holds; `decide` gets the events after it. */
+  knownLastSeq: number;
+  /** Called once, with the lock held: the events the caller missed, oldest first; returns the decision. */
+  decide(missed: readonly StoredEvent[]): InTurnDecision;
+}
+
+/** What a command came to, decided on the whole log. */
+export interface InTurnDecision {
+  atMs: number;
+  /** Empty for a rejected command: only the command record is written. */
+  events: readonly NewEvent[];
+  outcome: JsonValue;
+}
+
+/** Result of `EventStore.appendInTurn`. */
+export type InTurnResult =
+  | { kind: 'appended'; events: StoredEvent[]; record: CommandRecord }
+  /** That command id was already recorded (decide was not called): answer with `record.outcome`. */
+  | { kind: 'duplicate'; record: CommandRecord };

@@ -16,6 +16,8 @@ import type {
   AppendResult,
   CommandRecord,
   EventStore,
+  InTurnInput,
+  InTurnResult,
   JsonValue,
   StoredEvent,
 } from './event-store.ts';
@@ -56,16 +58,37 @@ export class KyselyEventStore implements EventStore {
     return { kind: 'conflict', lastSeq: await this.lastSeq(input.sessionId) };
   }
 
+  /**
+   * Takes the session row's lock with a no-op UPDATE (a row lock on Postgres, the write lock on
+   * SQLite), reads what the caller missed, and appends its decision in the same transaction.
+   */
+  async appendInTurn(input: InTurnInput): Promise<InTurnResult> {
+    const { sessionId, commandId, actorId, knownLastSeq } = input;
+    const result = await this.db.transaction().execute(async (trx): Promise<InTurnResult> => {
+      // Only used after an optimistic append conflicted, so the session's row exists.
+      const lastSeq = await sessionRowLock(trx, sessionId);
+      if (lastSeq === null) throw new Error(`appendInTurn: session ${sessionId} has no row to lock`);
+      const known = await findCommandIn(trx, sessionId, commandId);
+      if (known !== null) return { kind: 'duplicate', record: known };
+      const missed = lastSeq > knownLastSeq ? await readAfterIn(trx, sessionId, knownLastSeq) : [];
+      const decision = input.decide(missed);
+      const appended = await appendInTransaction(trx, {
+        sessionId,
+        expectedLastSeq: lastSeq,
+        commandId,
+        actorId,
+        atMs: decision.atMs,
+        events: decision.events,
+        outcome: decision.outcome,
+      });
+      if (appended.kind !== 'appended') throw new Error(`appendInTurn: ${appended.kind} while holding the session lock`);
+      return appended;
+    });
+    return result;
+  }
+
   async readAfter(sessionId: string, afterSeq: number, limit?: number): Promise<StoredEvent[]> {
-    let query = this.db
-      .selectFrom('session_events')
-      .selectAll()
-      .where('session_id', '=', sessionId)
-      .where('seq', '>', afterSeq)
-      .orderBy('seq', 'asc');
-    if (limit !== undefined) query = query.limit(limit);
-    const rows = await query.execute();
-    return rows.map(storedEventFromRow);
+    return readAfterIn(this.db, sessionId, afterSeq, limit);
   }
 
   async lastSeq(sessionId: string): Promise<number> {
@@ -80,6 +103,29 @@ export class KyselyEventStore implements EventStore {
   async findCommand(sessionId: string, commandId: string): Promise<CommandRecord | null> {
     return findCommandIn(this.db, sessionId, commandId);
   }
+}
+
+/** Locks the session's row until the transaction ends; its last_seq, or null when there is no row. */
+async function sessionRowLock(trx: Transaction<DatabaseSchema>, sessionId: string): Promise<number | null> {
+  const row = await trx
+    .updateTable('sessions')
+    .set((eb) => ({ last_seq: eb.ref('last_seq') }))
+    .where('id', '=', sessionId)
+    .returning('last_seq')
+    .executeTakeFirst();
+  return row === undefined ? null : row.last_seq;
+}
+
+async function readAfterIn(db: Kysely<DatabaseSchema>, sessionId: string, afterSeq: number, limit?: number): Promise<StoredEvent[]> {
+  let query = db
+    .selectFrom('session_events')
+    .selectAll()
+    .where('session_id', '=', sessionId)
+    .where('seq', '>', afterSeq)
+    .orderBy('seq', 'asc');
+  if (limit !== undefined) query = query.limit(limit);
+  const rows = await query.execute();
+  return rows.map(storedEventFromRow);
 }
 
 async function appendInTransaction(
