@@ -78,6 +78,15 @@ export default tseslint.config(
     ] }] },
   },
   {
+    // The reconnect chaos test and the several-nodes tests drive the product's own live-session
+    // client against real servers.
+    files: ['src/server/testing/node-live-environment.ts', 'src/server/realtime/reconnect-chaos.test.ts', 'src/server/realtime/multi-node*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [
+      { regex: '/web/(?!net/)', message: 'Only the live-session client (web/net) may be driven from here.' },
+      { group: ['**/cli/**'], message: 'The server does not import the CLI.' },
+    ] }] },
+  },
+  {
     files: ['**/*.test.ts', 'bench/**/*.ts', 'scripts/**/*.ts', 'e2e/**/*.ts'],
     rules: {
       '@typescript-eslint/no-non-null-assertion': 'off',

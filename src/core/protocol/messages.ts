@@ -67,6 +67,8 @@ export const CLOSE_CODES = {
   goingAway: 1001,
   policyViolation: 1008,
   tooLarge: 1009,
+  /** The server is restarting or the session was rewritten: reconnect soon (to any node). */
+  serviceRestart: 1012,
   unauthorized: 4401,
   forbidden: 4403,
   sessionNotFound: 4404,

@@ -13,3 +13,9 @@ test('jitter adds at most a tenth and never passes the cap', () => {
   assert.equal(reconnectDelayMs(-3, -1), 1000);
   assert.equal(reconnectDelayMs(Number.NaN), 1000);
 });
+
+test('a shorter schedule doubles from its own first wait up to its own cap', () => {
+  const schedule = { firstDelayMs: 50, maxDelayMs: 300 };
+  assert.deepEqual([0, 1, 2, 3, 9].map((attempt) => reconnectDelayMs(attempt, 0, schedule)), [50, 100, 200, 300, 300]);
+  assert.equal(reconnectDelayMs(0, 0.999, schedule), 55);
+});

@@ -140,15 +140,16 @@ test('says hello with its last seq, joins when not present, and goes live after 
   assert.equal(live.snapshot().joining, false);
   assert.equal(live.snapshot().state.participants['me-1']?.present, true);
 
-  // The burst: 32 pings 100 ms apart, each answered with the server 5 s ahead.
-  for (let index = 0; index < CLOCK_SYNC_BURST_SIZE; index += 1) {
+  // The ping that follows the join (is anyone there?), then the burst: 32 pings 100 ms apart,
+  // each answered with the server 5 s ahead.
+  for (let index = 0; index < CLOCK_SYNC_BURST_SIZE + 1; index += 1) {
     const ping = world.last().sent.filter((message) => message.type === 'ping')[index];
     if (!ping) world.advance(100);
     const sentPing = world.last().sent.filter((message) => message.type === 'ping')[index] as unknown as { pingId: number; clientSentAtMs: number };
     const serverAt = sentPing.clientSentAtMs + 5000 + 10;
     world.last().deliver({ type: 'pong', pingId: sentPing.pingId, clientSentAtMs: sentPing.clientSentAtMs, serverReceivedAtMs: serverAt, serverSentAtMs: serverAt });
   }
-  assert.equal(world.last().sent.filter((message) => message.type === 'ping').length, CLOCK_SYNC_BURST_SIZE);
+  assert.equal(world.last().sent.filter((message) => message.type === 'ping').length, CLOCK_SYNC_BURST_SIZE + 1);
   assert.equal(live.snapshot().status, 'live');
   assert.equal(live.clock.isSynced(), true);
   assert.ok(Math.abs(live.clock.at(0) - 5000) < 20, `offset ${live.clock.at(0)}`);
@@ -301,5 +302,146 @@ test('leaving turns automatic joining off', () => {
   world.advance(1000);
   world.last().greet(false);
   assert.deepEqual(world.last().commands().map((c) => c.command.type), ['leave']);
+  live.dispose();
+});
+
+test('a handshake that never gets its greeting is given up after the silence limit, and tried again', () => {
+  const world = fakeWorld();
+  const live = new LiveSession({ sessionId: 's1', url: 'ws://x/live', timings: { silenceLimitMs: 2000 } }, world.env);
+  live.start();
+  world.last().handlers.open();
+  world.advance(1999);
+  assert.equal(world.last().closed, false, 'still waiting for the greeting');
+  world.advance(1);
+  assert.equal(world.sockets[0]?.closed, true, 'the silent attempt is let go');
+  assert.equal(live.snapshot().status, 'reconnecting');
+  assert.equal(live.snapshot().failedAttempts, 1);
+  world.advance(1000);
+  assert.equal(world.sockets.length, 2, 'and a new one is opened after the first backoff step');
+  world.last().greet(true);
+  world.advance(5000);
+  assert.equal(world.last().closed, false, 'a greeted connection is not timed out by the greeting watch');
+  live.dispose();
+});
+
+test('a rate-limited command keeps waiting and goes again with the same id, never settled as refused', async () => {
+  const world = fakeWorld();
+  const live = new LiveSession(
+    { sessionId: 's1', url: 'ws://x/live', timings: { heartbeatIntervalMs: 1000, commandResendAfterMs: 1000 } },
+    world.env,
+  );
+  live.start();
+  world.last().greet(true);
+  world.last().deliver({ type: 'events', events: [created, hostJoined, meJoined] });
+  let settled = false;
+  const pause = live.send({ type: 'pause', sayItWasMe: false }).then((outcome) => {
+    settled = true;
+    return outcome;
+  });
+  const [first] = world.last().commands();
+  world.last().deliver({ type: 'error', code: 'rate_limited', message: 'Too many at once.', commandId: first!.commandId });
+  await Promise.resolve();
+  assert.equal(settled, false);
+  assert.equal(live.snapshot().pendingCommands, 1);
+  world.advance(1000);
+  const again = world.last().commands();
+  assert.equal(again.length, 2);
+  assert.equal(again[1]?.commandId, first?.commandId);
+  world.last().deliver({ type: 'ack', commandId: first!.commandId, outcome: { ok: true, firstSeq: 4, lastSeq: 4 } });
+  assert.deepEqual(await pause, { ok: true, firstSeq: 4, lastSeq: 4 });
+  live.dispose();
+});
+
+test('shorter timings notice silence sooner and reconnect on their own schedule', () => {
+  const world = fakeWorld();
+  const live = new LiveSession(
+    { sessionId: 's1', url: 'ws://x/live', timings: { heartbeatIntervalMs: 100, silenceLimitMs: 300, reconnectFirstDelayMs: 50, reconnectMaxDelayMs: 200 } },
+    world.env,
+  );
+  live.start();
+  world.last().greet(true);
+  world.advance(300);
+  assert.equal(world.last().closed, false, 'silence of exactly the limit is still allowed');
+  world.advance(100);
+  assert.equal(world.last().closed, true);
+  world.advance(49);
+  assert.equal(world.sockets.length, 1);
+  world.advance(1);
+  assert.equal(world.sockets.length, 2);
+  live.dispose();
+});
+
+test('a command on a connection that died quietly renews it after the resend time, not the silence limit', () => {
+  const world = fakeWorld();
+  const live = new LiveSession({ sessionId: 's1', url: 'ws://x/live', timings: { commandResendAfterMs: 2000 } }, world.env);
+  live.start();
+  world.last().greet(true);
+  world.last().deliver({ type: 'events', events: [created, hostJoined, meJoined] });
+  void live.send({ type: 'pause', sayItWasMe: false });
+  const pings = world.last().sent.filter((message) => message.type === 'ping');
+  assert.ok(pings.length >= 1, 'a ping follows the command');
+  world.advance(1999);
+  assert.equal(world.last().closed, false);
+  world.advance(1);
+  assert.equal(world.sockets[0]?.closed, true, 'nothing came back at all: the connection is renewed');
+  assert.equal(live.snapshot().pausing, true, 'the pause still waits, to go out on the next connection');
+
+  world.advance(1000);
+  world.last().greet(true);
+  const [resent] = world.last().commands();
+  assert.equal(resent?.command.type, 'pause');
+  world.last().deliver({ type: 'pong', pingId: 99, clientSentAtMs: 0, serverReceivedAtMs: 0, serverSentAtMs: 0 });
+  world.advance(2000);
+  assert.equal(world.last().closed, false, 'an answer of any kind shows the connection is alive');
+  live.dispose();
+});
+
+test('a command sent while an earlier, since-answered watch is pending gets a watch of its own', () => {
+  const world = fakeWorld();
+  const live = new LiveSession({ sessionId: 's1', url: 'ws://x/live', timings: { commandResendAfterMs: 2000 } }, world.env);
+  live.start();
+  world.last().greet(true);
+  world.last().deliver({ type: 'events', events: [created, hostJoined, meJoined] });
+  void live.send({ type: 'setReady', ready: true });
+  world.advance(500);
+  world.last().deliver({ type: 'pong', pingId: 99, clientSentAtMs: 0, serverReceivedAtMs: 0, serverSentAtMs: 0 });
+  world.advance(500);
+  // The connection dies quietly now; the pause goes out 1 s into the first watch.
+  void live.send({ type: 'pause', sayItWasMe: false });
+  world.advance(1999);
+  assert.equal(world.last().closed, false);
+  world.advance(1);
+  assert.equal(world.sockets[0]?.closed, true, 'renewed 2 s after the pause, not at the next heartbeat');
+  live.dispose();
+});
+
+test('a server that asks devices to reconnect (1012, 1001) gets them back within two first waits, spread', () => {
+  for (const [code, random, expectedWaitMs] of [[1012, 0, 0], [1012, 0.5, 1000], [1001, 0.9, 1800]] as const) {
+    const world = fakeWorld();
+    world.env = { ...world.env, random: () => random };
+    const live = new LiveSession({ sessionId: 's1', url: 'ws://x/live' }, world.env);
+    live.start();
+    world.last().greet(true);
+    const count = world.sockets.length;
+    world.last().drop(code);
+    world.advance(Math.max(0, expectedWaitMs - 1));
+    assert.equal(world.sockets.length, expectedWaitMs === 0 ? count + 1 : count, `${code}: not before ${expectedWaitMs} ms`);
+    world.advance(1);
+    assert.equal(world.sockets.length, count + 1, `${code}: back after ${expectedWaitMs} ms`);
+    assert.equal(live.snapshot().failedAttempts, 0, 'a restart is not a failure');
+    live.dispose();
+  }
+});
+
+test('a drop without a greeting is a failure and waits on the ordinary schedule, whatever its code', () => {
+  const world = fakeWorld();
+  const live = new LiveSession({ sessionId: 's1', url: 'ws://x/live' }, world.env);
+  live.start();
+  const count = world.sockets.length;
+  world.last().drop(1012);
+  world.advance(999);
+  assert.equal(world.sockets.length, count);
+  world.advance(1);
+  assert.equal(world.sockets.length, count + 1);
   live.dispose();
 });

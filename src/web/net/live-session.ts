@@ -8,6 +8,9 @@
  * after a reconnect each one still waiting is sent again with the same id, and the server, which
  * remembers ids, applies it once. Nothing is lost and nothing is repeated.
  *
+ * A connection can die without a sign. A heartbeat notices silence; a ping after each command
+ * notices it sooner, so a pause never waits out the whole silence limit (`live-timings.ts`).
+ *
  * Everything that touches the world (socket, timers, clock, storage, ids, window events) comes
  * in through `LiveEnvironment`, so tests drive it with fakes.
  */
@@ -28,7 +31,8 @@ import {
   serverTimeMs,
   type ClockSyncState,
 } from '../../core/time/index.ts';
-import { reconnectDelayMs } from './backoff.ts';
+import { reconnectDelayMs, restartReconnectDelayMs } from './backoff.ts';
+import { LIVE_TIMINGS_DEFAULT, type LiveTimings } from './live-timings.ts';
 import {
   OUTBOX_EMPTY,
   outboxAcknowledge,
@@ -48,6 +52,14 @@ import {
   type ViewerLog,
   type ViewerLogEntry,
 } from './viewer-log.ts';
+
+export {
+  COMMAND_RESEND_AFTER_MS,
+  HEARTBEAT_INTERVAL_MS,
+  LIVE_TIMINGS_DEFAULT,
+  SILENCE_LIMIT_MS,
+  type LiveTimings,
+} from './live-timings.ts';
 
 /** Where the connection stands, as a person would want to know it. */
 export type LiveStatus = 'connecting' | 'syncing-clock' | 'live' | 'reconnecting' | 'ended';
@@ -115,6 +127,8 @@ export interface LiveSessionOptions {
    * they must be asked first (then the screen sends `join` itself).
    */
   readonly joinDetails?: () => JoinDetails | null;
+  /** How quickly trouble is noticed; anything left out keeps its default. */
+  readonly timings?: Partial<LiveTimings>;
 }
 
 /** Everything a screen shows about the connection, as one immutable value. */
@@ -141,12 +155,13 @@ export interface LiveSnapshot {
   readonly problem: string | null;
 }
 
-/** How long an unanswered command waits, while connected, before it is sent again (same id). */
-export const COMMAND_RESEND_AFTER_MS = 5000;
-/** How often a connected device checks that the server still answers. */
-export const HEARTBEAT_INTERVAL_MS = 10_000;
-/** Silence after which the connection is taken as dead and renewed. */
-export const SILENCE_LIMIT_MS = 25_000;
+/**
+ * Errors about a command that say "not now" rather than "no": the command stays waiting and is
+ * sent again with the same id. Settling it as refused would be wrong when an earlier copy was
+ * already applied and only its answer was lost.
+ */
+const TRANSIENT_COMMAND_ERRORS: ReadonlySet<string> = new Set(['rate_limited', 'hello_first']);
+
 /** How long after its last ping a clock burst waits for stragglers. */
 export const BURST_SETTLE_MS = 1500;
 
@@ -155,6 +170,9 @@ interface Pending {
 }
 
 type Listener = () => void;
+
+/** Closes by which a healthy server asks devices to come back (restart, node stopping). */
+const SERVER_ASKED_RECONNECT: ReadonlySet<number> = new Set([CLOSE_CODES.serviceRestart, CLOSE_CODES.goingAway]);
 
 function isServerMessage(value: unknown): value is ServerMessage {
   return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
@@ -178,6 +196,14 @@ export class LiveSession {
   private attempt = 0;
   private failedAttempts = 0;
   private reconnectTimer: TimerHandle | null = null;
+  /** Gives up on a connection that is not greeted in time (a handshake lost on its way). */
+  private greetingTimer: TimerHandle | null = null;
+  /** Watches for any answer after a command went out (see `watchForAnswer`). */
+  private answerWatchTimer: TimerHandle | null = null;
+  /** Frames received on this device so far; a watch compares counts, since clocks tie. */
+  private framesReceived = 0;
+  /** `framesReceived` when the current answer watch began. */
+  private answerWatchFrom = 0;
   private heartbeatTimer: TimerHandle | null = null;
   private resyncTimer: TimerHandle | null = null;
   private burstTimers: TimerHandle[] = [];
@@ -202,11 +228,13 @@ export class LiveSession {
 
   /** The server's clock as this device estimates it. */
   readonly clock: ServerClock;
+  private readonly timings: LiveTimings;
 
   constructor(
     private readonly options: LiveSessionOptions,
     private readonly env: LiveEnvironment,
   ) {
+    this.timings = { ...LIVE_TIMINGS_DEFAULT, ...options.timings };
     const stored = storedLiveSessionDecode(this.storageGet());
     this.log = stored.log;
     this.me = stored.me;
@@ -375,6 +403,12 @@ export class LiveSession {
       return;
     }
     this.socket = socket;
+    // A handshake or greeting can be lost as silently as any frame; without this the device would
+    // wait on it for ever, since the heartbeat only starts once greeted.
+    this.greetingTimer = this.env.setTimeout(() => {
+      this.greetingTimer = null;
+      if (this.socket === socket && !this.greetedThisConnection) this.dropConnection();
+    }, this.timings.silenceLimitMs);
   }
 
   /** Closes the current socket at once and plans the next attempt. */
@@ -400,7 +434,12 @@ export class LiveSession {
     }
     if (!this.greetedThisConnection) this.failedAttempts += 1;
     this.setStatus('reconnecting');
-    const delay = reconnectDelayMs(this.attempt, this.env.random());
+    const delay = this.greetedThisConnection && SERVER_ASKED_RECONNECT.has(code)
+      ? restartReconnectDelayMs(this.env.random(), this.timings.reconnectFirstDelayMs)
+      : reconnectDelayMs(this.attempt, this.env.random(), {
+          firstDelayMs: this.timings.reconnectFirstDelayMs,
+          maxDelayMs: this.timings.reconnectMaxDelayMs,
+        });
     this.attempt += 1;
     this.reconnectTimer = this.env.setTimeout(() => {
       this.connect();
@@ -426,10 +465,36 @@ export class LiveSession {
     this.transmit({ type: 'command', commandId, command });
     this.sentOnThisConnection.add(commandId);
     this.outbox = outboxMarkSent(this.outbox, [commandId], this.env.now());
+    this.watchForAnswer();
+  }
+
+  /**
+   * A command someone pressed (a pause, above all) must not wait out the whole silence limit on a
+   * connection that died quietly. A ping follows it, and the server answers pings the moment they
+   * arrive; if nothing at all comes back within the resend time, the connection is renewed now.
+   */
+  private watchForAnswer(): void {
+    if (!this.ready) return;
+    // A watch still waiting with nothing heard since it began covers this command too; one that
+    // began before frames arrived proves nothing about this command, so it starts again.
+    if (this.answerWatchTimer !== null) {
+      if (this.framesReceived === this.answerWatchFrom) return;
+      this.env.clearTimeout(this.answerWatchTimer);
+    }
+    const receivedBefore = this.framesReceived;
+    this.answerWatchFrom = receivedBefore;
+    this.sendPing(false);
+    this.answerWatchTimer = this.env.setTimeout(() => {
+      this.answerWatchTimer = null;
+      if (!this.ready || this.framesReceived !== receivedBefore) return;
+      this.attempt = 0;
+      this.dropConnection();
+    }, this.timings.commandResendAfterMs);
   }
 
   private receive(text: string): void {
     this.lastReceivedAtMs = this.env.now();
+    this.framesReceived += 1;
     let message: unknown;
     try {
       message = JSON.parse(text);
@@ -468,6 +533,7 @@ export class LiveSession {
           this.socket = null;
           return;
         }
+        if (TRANSIENT_COMMAND_ERRORS.has(message.code)) return;
         if (message.commandId !== undefined && this.pending.has(message.commandId)) {
           this.settle(message.commandId, { ok: false, code: message.code, message: message.message });
         }
@@ -476,6 +542,8 @@ export class LiveSession {
   }
 
   private onWelcome(participantId: string, present: boolean | null): void {
+    if (this.greetingTimer !== null) this.env.clearTimeout(this.greetingTimer);
+    this.greetingTimer = null;
     this.presentAtWelcome = present;
     this.everGreeted = true;
     this.greetedThisConnection = true;
@@ -622,18 +690,18 @@ export class LiveSession {
     this.heartbeatTimer = this.env.setTimeout(() => {
       this.heartbeatTimer = null;
       this.heartbeat();
-    }, HEARTBEAT_INTERVAL_MS);
+    }, this.timings.heartbeatIntervalMs);
   }
 
   private heartbeat(): void {
     if (!this.ready) return;
     const nowMs = this.env.now();
-    if (nowMs - this.lastReceivedAtMs > SILENCE_LIMIT_MS) {
+    if (nowMs - this.lastReceivedAtMs > this.timings.silenceLimitMs) {
       this.attempt = 0;
       this.dropConnection();
       return;
     }
-    for (const entry of outboxOverdue(this.outbox, nowMs, COMMAND_RESEND_AFTER_MS)) {
+    for (const entry of outboxOverdue(this.outbox, nowMs, this.timings.commandResendAfterMs)) {
       this.transmitCommand(entry.commandId, entry.command);
     }
     this.sendPing(false);
@@ -648,8 +716,12 @@ export class LiveSession {
     this.burstInProgress = false;
     if (this.heartbeatTimer !== null) this.env.clearTimeout(this.heartbeatTimer);
     if (this.resyncTimer !== null) this.env.clearTimeout(this.resyncTimer);
+    if (this.greetingTimer !== null) this.env.clearTimeout(this.greetingTimer);
+    if (this.answerWatchTimer !== null) this.env.clearTimeout(this.answerWatchTimer);
     this.heartbeatTimer = null;
     this.resyncTimer = null;
+    this.greetingTimer = null;
+    this.answerWatchTimer = null;
   }
 
   private clearTimers(): void {
