@@ -132,8 +132,8 @@ export const SESSION_ACCESS_SUBJECTS: readonly string[] = ['sessionSignals', 'se
 
 /** `GET /api/me/access-log` query. */
 export const accessLogQuery = z.object({
-  limit: z.coerce.number({ error: 'limit: give a number.' }).int().min(1).max(100).default(50),
-  offset: z.coerce.number({ error: 'offset: give a number.' }).int().min(0).max(1_000_000).default(0),
+  limit: z.coerce.number({ error: 'Give a whole number from 1 to 100.' }).int().min(1).max(100).default(50),
+  offset: z.coerce.number({ error: 'Give a whole number, 0 or more.' }).int().min(0).max(1_000_000).default(0),
   /** The first page's `asOfMs`, so later pages do not shift when new rows arrive. */
   untilMs: z.coerce.number().int().nonnegative().optional(),
 });

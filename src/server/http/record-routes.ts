@@ -23,7 +23,7 @@ import type { ServerContext } from '../context.ts';
 import type { JsonValue } from '../store/event-store.ts';
 import { betweenUsErrors, identityRequired, memberAccess, serverIdSchema } from './between-us-access.ts';
 import { httpErrors } from './errors.ts';
-import { bodyParse } from './parse.ts';
+import { bodyParse, zodIssueSentence } from './parse.ts';
 
 interface RecordParams {
   readonly recordId: string;
@@ -42,7 +42,7 @@ function recordBodyParse(kind: PersonalRecordKind, raw: unknown): JsonValue {
   if (parsed.success) return parsed.data as JsonValue;
   const issue = parsed.error.issues[0];
   const where = issue?.path.join('.') ?? '';
-  throw httpErrors.invalidBody(`body${where ? `.${where}` : ''}: ${issue?.message ?? 'This entry could not be read. Check it and try again.'}`);
+  throw httpErrors.invalidBody(`body${where ? `.${where}` : ''}: ${issue === undefined ? 'This entry could not be read. Check it and try again.' : zodIssueSentence(issue, false)}`);
 }
 
 /** Registers the personal-record routes. */

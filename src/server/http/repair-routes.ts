@@ -11,7 +11,7 @@ import { Repairs, repairIdFor } from '../between-us/repairs.ts';
 import type { ServerContext } from '../context.ts';
 import { betweenUsErrors, identityRequired, memberAccess, memberAccessFor, type MemberAccess } from './between-us-access.ts';
 import { httpErrors } from './errors.ts';
-import { bodyParse } from './parse.ts';
+import { bodyParse, zodIssueSentence } from './parse.ts';
 
 interface RelationshipParams {
   readonly relationshipId: string;
@@ -28,7 +28,7 @@ function repairCommandParse(raw: unknown): RepairCommand {
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   const where = issue?.path.join('.') ?? '';
-  throw httpErrors.invalidBody(`command${where ? `.${where}` : ''}: ${issue?.message ?? 'This request could not be read. Reload the page and try again.'}`);
+  throw httpErrors.invalidBody(`command${where ? `.${where}` : ''}: ${issue === undefined ? 'This request could not be read. Reload the page and try again.' : zodIssueSentence(issue, false)}`);
 }
 
 /** Registers the repair routes. */

@@ -27,6 +27,8 @@ export interface ConnectionIdentity {
 
 /** A socket queued this much and still unread is too slow to follow; it reconnects and catches up. */
 export const SLOW_READER_MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
+/** Why a slow reader's socket was closed. */
+const SLOW_READER_CLOSE_REASON = 'Connection too slow to follow; reconnect to catch up.';
 /** Past this much queued, live body samples are skipped for that device: they would arrive stale. */
 export const SLOW_READER_SKIP_SIGNALS_BYTES = 256 * 1024;
 
@@ -54,7 +56,13 @@ export class Connection {
 
   /** Sends one message if the socket is still open. */
   send(message: ServerMessage): void {
-    if (this.socket.isOpen()) this.socket.send(JSON.stringify(message));
+    if (!this.socket.isOpen()) return;
+    // A device that does not read would otherwise have every answer queued for it without bound.
+    if (this.socket.bufferedBytes() > SLOW_READER_MAX_BUFFERED_BYTES) {
+      this.socket.close(CLOSE_CODES.policyViolation, SLOW_READER_CLOSE_REASON);
+      return;
+    }
+    this.socket.send(JSON.stringify(message));
   }
 
   /**
@@ -92,7 +100,7 @@ export class Connection {
       this.send({ type: 'caughtUp', lastSeq: this.sentSeq });
     }
     if (this.socket.bufferedBytes() > SLOW_READER_MAX_BUFFERED_BYTES) {
-      this.socket.close(CLOSE_CODES.policyViolation, 'Connection too slow to follow; reconnect to catch up.');
+      this.socket.close(CLOSE_CODES.policyViolation, SLOW_READER_CLOSE_REASON);
     }
   }
 
