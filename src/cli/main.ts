@@ -6,6 +6,8 @@
 import { configFromEnvironment, ConfigError } from '../server/config.ts';
 import { jsonLogger } from '../server/log/logger.ts';
 import { databaseOpenMigrated, serverStart } from '../server/main.ts';
+import { backupCommand } from './backup.ts';
+import { restoreCommand } from './restore.ts';
 import { setupLinkCommand } from './setup-link.ts';
 import { simulateCommand } from './simulate.ts';
 
@@ -17,10 +19,9 @@ Commands:
   simulate  Two simulated people join a new session on a running server and share heart rate and breathing
             (attune simulate --help for its options)
   setup-link  Print a fresh link to create the operator account, while this instance has none (replaces any earlier link)
+  backup    Write a backup of the whole instance into DATA_DIR/backups and print where it is
+  restore   Put a backup back: attune restore <file> --yes (stop every server first; see docs/operations/backup-and-restore.md)
   help      Show this text`;
-
-/** How long shutdown may take before the process exits anyway. */
-const SHUTDOWN_GRACE_MS = 10_000;
 
 async function serve(): Promise<void> {
   const config = configFromEnvironment(process.env);
@@ -28,12 +29,22 @@ async function serve(): Promise<void> {
   const server = await serverStart(config, logger);
   let stopping = false;
   const stop = (signal: string) => {
-    if (stopping) return;
+    if (stopping) {
+      logger.warn('shutdown', 'a second stop signal: exiting now without finishing. Events already acknowledged are safe; devices reconnect and send again what was not.', { signal });
+      process.exit(1);
+    }
     stopping = true;
-    logger.info('shutdown', 'stopping', { signal });
-    setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS).unref();
+    logger.info('shutdown', 'stopping: not taking new work, finishing writes under way, asking live devices to reconnect', {
+      signal,
+      graceMs: config.shutdownGraceMs,
+      delayMs: config.shutdownDelayMs,
+    });
+    setTimeout(() => {
+      logger.error('shutdown', `shutdown took longer than SHUTDOWN_GRACE_MS (${config.shutdownGraceMs} ms); exiting anyway. Events already acknowledged are safe. If this happens often, look for a slow database or raise SHUTDOWN_GRACE_MS.`);
+      process.exit(1);
+    }, config.shutdownGraceMs).unref();
     server.close().then(() => process.exit(0), (error: unknown) => {
-      logger.error('shutdown', 'shutdown failed', { error: String(error) });
+      logger.error('shutdown', 'shutdown failed; exiting anyway. Events already acknowledged are safe.', { error: String(error) });
       process.exit(1);
     });
   };
@@ -60,6 +71,10 @@ async function main(argv: readonly string[]): Promise<number> {
       return 0;
     case 'simulate':
       return simulateCommand(argv.slice(1));
+    case 'backup':
+      return backupCommand(process.env, (text) => { process.stdout.write(text); });
+    case 'restore':
+      return restoreCommand(argv.slice(1), process.env, (text) => { process.stdout.write(text); });
     case 'setup-link':
       return setupLinkCommand(process.env, (text) => { process.stdout.write(text); });
     case undefined:

@@ -90,7 +90,12 @@ export class RedisBus implements Bus {
     if (this.closed) return;
     this.closed = true;
     this.channels.clear();
-    await Promise.allSettled([this.subscriber.quit(), this.publisher.quit()]);
+    // QUIT waits in ioredis's offline queue while Redis is unreachable, for ever; disconnect()
+    // instead fails what is queued (pending subscribes included), so shutdown can finish.
+    await Promise.allSettled([this.subscriber, this.publisher].map(async (redis) => {
+      if (redis.status === 'ready') await redis.quit();
+      else redis.disconnect();
+    }));
   }
 
   private async leave(

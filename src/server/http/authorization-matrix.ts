@@ -175,6 +175,7 @@ export const HTTP_MATRIX: readonly MatrixRow[] = [
     onlyWhenWebBuilt: true,
   },
   { route: 'GET /api/health', why: 'public', request: get('/api/health'), expect: everyone(allowed(200)) },
+  { route: 'GET /api/ready', why: 'public: load balancers ask whether this node takes work; it says nothing internal', request: get('/api/ready'), expect: everyone(allowed(200)) },
   { route: 'GET /api/help', why: 'crisis resources reach everyone, signed in or not', request: get('/api/help'), expect: everyone(allowed(200)) },
 
   // Operator.

@@ -37,6 +37,7 @@ function probes(): Probe[] {
   const list: Probe[] = [
     { what: 'JSON answer', url: '/api/health', status: 200 },
     { what: 'HEAD of a JSON answer', method: 'HEAD', url: '/api/health', status: 200 },
+    { what: 'readiness', url: '/api/ready', status: 200 },
     { what: 'unknown API path', url: '/api/nowhere', status: 404 },
     { what: 'unknown API path, other method', method: 'DELETE', url: '/api/nowhere', status: 404 },
     { what: 'OPTIONS (no CORS here)', method: 'OPTIONS', url: '/api/health', status: 404 },

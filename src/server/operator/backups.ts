@@ -210,12 +210,18 @@ export class PostgresBackups extends FolderBackups {
   }
 }
 
-/**
- * pg_dump's arguments for `databaseUrl`: the URL without its password (which goes in PGPASSWORD,
- * so it never shows in the process list), and `--schema` when the URL pins a search_path (one
- * database shared by several deployments, each in its own schema).
- */
-export function pgDumpArguments(databaseUrl: string, target: string): { readonly args: string[]; readonly password: string | null } {
+/** How libpq tools (pg_dump, pg_restore) reach the database of `databaseUrl`. */
+export interface PgConnection {
+  /** The URL without its password, for `--dbname`. */
+  readonly dbname: string;
+  /** For PGPASSWORD, so it never shows in the process list; null when the URL has none. */
+  readonly password: string | null;
+  /** The schema the URL pins with `options=-c search_path=…`, if any. */
+  readonly schema: string | undefined;
+}
+
+/** Splits `databaseUrl` into what libpq tools need. */
+export function pgConnectionOf(databaseUrl: string): PgConnection {
   const url = new URL(databaseUrl);
   const password = url.password === '' ? null : decodeURIComponent(url.password);
   url.password = '';
@@ -223,11 +229,27 @@ export function pgDumpArguments(databaseUrl: string, target: string): { readonly
   // libpq reads %20, not '+', as a space: write the query back with encodeURIComponent.
   const query = [...url.searchParams].map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(value)}`).join('&');
   url.search = query === '' ? '' : `?${query}`;
-  const args = ['--format=custom', '--no-password', `--file=${target}`, ...(schema === undefined ? [] : [`--schema=${schema}`]), `--dbname=${url.toString()}`];
+  return { dbname: url.toString(), password, schema };
+}
+
+/** The environment for a libpq tool: the password through PGPASSWORD when there is one. */
+export function pgEnvironment(connection: PgConnection): NodeJS.ProcessEnv {
+  return { ...process.env, ...(connection.password === null ? {} : { PGPASSWORD: connection.password }) };
+}
+
+/**
+ * pg_dump's arguments for `databaseUrl`: the URL without its password (which goes in PGPASSWORD,
+ * so it never shows in the process list), and `--schema` when the URL pins a search_path (one
+ * database shared by several deployments, each in its own schema).
+ */
+export function pgDumpArguments(databaseUrl: string, target: string): { readonly args: string[]; readonly password: string | null } {
+  const { dbname, password, schema } = pgConnectionOf(databaseUrl);
+  const args = ['--format=custom', '--no-password', `--file=${target}`, ...(schema === undefined ? [] : [`--schema=${schema}`]), `--dbname=${dbname}`];
   return { args, password };
 }
 
-function run(command: string, args: readonly string[], env: NodeJS.ProcessEnv): Promise<void> {
+/** Runs a PostgreSQL client tool; rejects with its own words (stderr) when it fails. */
+export function run(command: string, args: readonly string[], env: NodeJS.ProcessEnv): Promise<void> {
   return new Promise((done, fail) => {
     execFile(command, args, { env, timeout: PG_DUMP_TIMEOUT_MS, maxBuffer: 1024 * 1024 }, (error, _stdout, stderr) => {
       if (error === null) done();

@@ -14,7 +14,7 @@
  */
 import { SETUP_LINK_TTL_HOURS, SETUP_PAGE_PATH } from '../../core/protocol/operator-api.ts';
 import { tokenHash, tokenNew } from '../auth/tokens.ts';
-import type { Logger } from '../log/logger.ts';
+import { logShownOnPurpose, type Logger } from '../log/logger.ts';
 import type { InstanceStore } from './instance-store.ts';
 
 /** How long a setup link works. */
@@ -41,8 +41,9 @@ export async function setupOnStart(store: InstanceStore, publicOrigin: string, l
   const expiresAtMs = nowMs + SETUP_LINK_TTL_MS;
   if (await store.setupLinkCreateUnlessPending(tokenHash(token), nowMs, expiresAtMs)) {
     const link = setupLinkOf(publicOrigin, token);
-    logger.warn('startup', `No operator account yet. Open this link within ${SETUP_LINK_TTL_HOURS} hours to make it: ${link}`, {
-      setupLink: link,
+    // The log hides tokens; this link is the one thing shown on purpose, so the operator can open it.
+    logger.warn('startup', `No operator account yet. Open the setupLink below within ${SETUP_LINK_TTL_HOURS} hours to create it; it works once.`, {
+      setupLink: logShownOnPurpose(link),
       until: new Date(expiresAtMs).toISOString(),
     });
     return { kind: 'link_made', link, expiresAtMs };
