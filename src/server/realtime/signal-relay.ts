@@ -31,6 +31,21 @@ export interface SignalsNotice {
   readonly forget?: true;
 }
 
+/**
+ * A notice as text for the bus. `nodeId` is written first, so `signalsNoticeIsFrom` can tell a
+ * node's own notices (every node hears its own publishes) without parsing their samples.
+ */
+export function signalsNoticeText(notice: SignalsNotice, samplesJson: string = JSON.stringify(notice.samples)): string {
+  const forget = notice.forget === true ? ',"forget":true' : '';
+  return `{"nodeId":${JSON.stringify(notice.nodeId)},"participantId":${JSON.stringify(notice.participantId)},"samples":${samplesJson}${forget}}`;
+}
+
+/** Whether `text` is a notice `nodeId` published (as written by `signalsNoticeText`). */
+export function signalsNoticeIsFrom(text: string, nodeId: string): boolean {
+  const prefix = `{"nodeId":${JSON.stringify(nodeId)},`;
+  return text.startsWith(prefix);
+}
+
 /** Parses a notice from the bus, or null for anything malformed. */
 export function signalsNoticeParse(text: string): SignalsNotice | null {
   try {
@@ -48,16 +63,24 @@ export function signalSamplesInWindow(samples: readonly SignalSample[], nowMs: n
   return { kept, refused: samples.length - kept.length };
 }
 
+/** The `signals` message viewers get, as text, around samples already serialised. */
+export function signalsMessageText(participantId: string, samplesJson: string): string {
+  const message: Omit<SignalsMessage, 'samples'> = { type: 'signals', participantId };
+  return `${JSON.stringify(message).slice(0, -1)},"samples":${samplesJson}}`;
+}
+
 /**
  * Sends one person's batch to every device in the room whose person may see it now, except
- * `skip` (the device it came from). Serialised once, whatever the number of viewers. Returns
- * how many devices it reached.
+ * `skip` (the device it came from). Serialised once, whatever the number of viewers (and once
+ * for the bus too, when the caller passes the samples' JSON it already made). Returns how many
+ * devices it reached.
  */
 export function signalsRelayToRoom(
   room: SessionRoom,
   participantId: string,
   samples: readonly SignalSample[],
   skip: Connection | null,
+  samplesJson?: string,
 ): number {
   if (!sessionSharesPhysiology(room.state, participantId)) return 0;
   let text: string | null = null;
@@ -65,8 +88,7 @@ export function signalsRelayToRoom(
   for (const connection of room.connections) {
     if (connection === skip || connection.sentSeq === null) continue;
     if (!sessionMaySeeSignals(room.state, connection.identity.identityId)) continue;
-    const message: SignalsMessage = { type: 'signals', participantId, samples };
-    text ??= JSON.stringify(message);
+    text ??= signalsMessageText(participantId, samplesJson ?? JSON.stringify(samples));
     if (connection.sendText(text)) reached += 1;
   }
   return reached;

@@ -1,61 +1,133 @@
 /**
- * The event log on embedded SQLite through better-sqlite3's prepared statements, run as one
- * synchronous IMMEDIATE transaction per append. Same contract and schema as `KyselyEventStore`
- * (the contract suite runs both against one file); it exists because the append is the hot path
- * and Kysely's per-statement async round trips cost about four times the commit itself here
- * (see bench/sqlite-append.bench.ts).
+ * The event log on embedded SQLite through better-sqlite3's prepared statements. Same contract and
+ * schema as `KyselyEventStore` (the contract suite runs both against one file); it exists because
+ * the append is the hot path and Kysely's per-statement async round trips cost about four times
+ * the commit itself here (see bench/sqlite-append.bench.ts).
+ *
+ * Group commit: appends asked for while the previous batch was being written (many sessions at
+ * once under load) are written together in one transaction, each inside its own savepoint, and
+ * committed once: one fsync for all of them instead of one each (sqlite-appender.ts). Each
+ * append's promise settles only after that commit, so nothing is acknowledged before it is
+ * durable; a failing append rolls back its own savepoint only.
+ *
+ * With `writerThread` (what the server uses) the batches are written by a thread of their own on
+ * a second connection (sqlite-append-writer.ts), so the fsync never blocks the event loop that
+ * serves every socket (bench/live-load.bench.ts). Without it, on this connection.
  */
 import type BetterSqlite3 from 'better-sqlite3';
 import { checkAppendInput, toJsonText } from './append-checks.ts';
 import type { AppendInput, AppendResult, CommandRecord, EventStore, JsonValue, StoredEvent } from './event-store.ts';
-import { commandRecordFromRow, errorIsUniqueViolation, storedEventFromRow } from './rows.ts';
+import { commandRecordFromRow, storedEventFromRow } from './rows.ts';
 import type { SessionCommandsTable, SessionEventsTable } from './schema.ts';
+import { appendFailureError, SqliteAppender, type BatchOutcome } from './sqlite-appender.ts';
+import { SqliteAppendWriter } from './sqlite-append-writer.ts';
+
+/** An append waiting for the next group commit. */
+interface WaitingAppend {
+  readonly input: AppendInput;
+  readonly resolve: (result: AppendResult) => void;
+  readonly reject: (error: Error) => void;
+}
+
+/**
+ * The input as plain JSON data, so it can be posted to the writer thread: what cannot be stored
+ * fails here, on this append alone (a TypeError, as on the main connection), not in the thread
+ * for the whole batch.
+ */
+function asPlainJson(input: AppendInput): AppendInput {
+  const plain = (value: JsonValue, what: string) => JSON.parse(toJsonText(value, what)) as JsonValue;
+  return { ...input, outcome: plain(input.outcome, 'outcome'), events: input.events.map((event) => ({ type: event.type, body: plain(event.body, 'event body') })) };
+}
+
+/** How appends are committed. */
+export interface SqliteEventStoreOptions {
+  /** Commit on a thread of its own (needs a database file, not `:memory:`). */
+  readonly writerThread?: boolean;
+}
 
 /** `EventStore` on the embedded SQLite connection (migrated to latest). */
 export class SqliteEventStore implements EventStore {
   private readonly selectCommand: BetterSqlite3.Statement<[string, string], SessionCommandsTable>;
-  private readonly insertSession: BetterSqlite3.Statement<[string, number, string]>;
-  private readonly claimSeqs: BetterSqlite3.Statement<[number, string, number]>;
-  private readonly insertCommand: BetterSqlite3.Statement<[string, string, string, number, string, number | null, number | null]>;
-  private readonly insertEvent: BetterSqlite3.Statement<[string, number, number, string, string, string, string]>;
   private readonly selectAfter: BetterSqlite3.Statement<[string, number, number], SessionEventsTable>;
   private readonly selectLastSeq: BetterSqlite3.Statement<[string], { last: number | null }>;
-  private readonly append: (input: AppendInput) => AppendResult;
+  /** Null when batches are written on the writer thread. */
+  private readonly appender: SqliteAppender | null;
+  private readonly writer: SqliteAppendWriter | null;
+  /** Appends waiting for the next group commit. */
+  private waiting: WaitingAppend[] = [];
+  private commitScheduled = false;
+  private committing = false;
 
-  constructor(private readonly sqlite: BetterSqlite3.Database) {
+  constructor(
+    private readonly sqlite: BetterSqlite3.Database,
+    options: SqliteEventStoreOptions = {},
+  ) {
     this.selectCommand = sqlite.prepare('select * from session_commands where session_id = ? and command_id = ?');
-    this.insertSession = sqlite.prepare('insert into sessions (id, created_at_ms, created_by, last_seq) values (?, ?, ?, 0) on conflict (id) do nothing');
-    this.claimSeqs = sqlite.prepare('update sessions set last_seq = ? where id = ? and last_seq = ?');
-    this.insertCommand = sqlite.prepare(
-      'insert into session_commands (session_id, command_id, actor_id, at_ms, outcome, first_seq, last_seq) values (?, ?, ?, ?, ?, ?, ?)',
-    );
-    this.insertEvent = sqlite.prepare(
-      'insert into session_events (session_id, seq, at_ms, actor_id, command_id, type, body) values (?, ?, ?, ?, ?, ?, ?)',
-    );
     this.selectAfter = sqlite.prepare('select * from session_events where session_id = ? and seq > ? order by seq asc limit ?');
     this.selectLastSeq = sqlite.prepare('select max(seq) as last from session_events where session_id = ?');
-    const transaction = sqlite.transaction((input: AppendInput) => this.appendInTransaction(input));
-    // IMMEDIATE takes the write lock at BEGIN, so two processes never deadlock upgrading a read lock.
-    this.append = (input) => transaction.immediate(input);
+    const threaded = options.writerThread === true && !sqlite.memory;
+    this.writer = threaded ? new SqliteAppendWriter(sqlite.name) : null;
+    this.appender = threaded ? null : new SqliteAppender(sqlite);
   }
 
-  async appendForCommand(input: AppendInput): Promise<AppendResult> {
-    checkAppendInput(input);
-    // Kysely shares this connection: while one of its transactions is open (a relationship
-    // change, an account deletion), a synchronous append here would become a savepoint inside it
-    // and be acknowledged before that transaction commits, or lost if it rolls back. Wait it out.
-    while (this.sqlite.inTransaction) await new Promise((resolve) => setImmediate(resolve));
-    return this.appendNow(input);
+  appendForCommand(input: AppendInput): Promise<AppendResult> {
+    return new Promise((resolve, reject) => {
+      // A bad input rejects this append's promise, as it would from an async function.
+      checkAppendInput(input);
+      this.waiting.push({ input: this.writer === null ? input : asPlainJson(input), resolve, reject });
+      this.scheduleCommit();
+    });
   }
 
-  private appendNow(input: AppendInput): Promise<AppendResult> {
+  /** Stops the writer thread, if there is one (after the store's last append). */
+  async close(): Promise<void> {
+    await this.writer?.close();
+  }
+
+  private scheduleCommit(): void {
+    if (this.commitScheduled || this.committing) return;
+    this.commitScheduled = true;
+    // After this turn of the event loop, so every append asked for in it joins the batch.
+    setImmediate(() => {
+      void this.commitWaiting();
+    });
+  }
+
+  /** Writes what is waiting, batch after batch (what arrives during a commit forms the next). */
+  private async commitWaiting(): Promise<void> {
+    this.commitScheduled = false;
+    this.committing = true;
     try {
-      return Promise.resolve(this.append(input));
-    } catch (error) {
-      if (!errorIsUniqueViolation(error)) return Promise.reject(error instanceof Error ? error : new Error(String(error)));
-      const record = this.findCommandNow(input.sessionId, input.commandId);
-      return Promise.resolve(record ? { kind: 'duplicate', record } : { kind: 'conflict', lastSeq: this.lastSeqNow(input.sessionId) });
+      while (this.waiting.length > 0) {
+        // On this connection, Kysely shares it: while one of its transactions is open (a
+        // relationship change, an account deletion), an append here would become a savepoint
+        // inside it and be acknowledged before that transaction commits, or lost if it rolls
+        // back. Wait it out. (The writer thread has its own connection; SQLite's lock orders them.)
+        if (this.writer === null) while (this.sqlite.inTransaction) await new Promise((resolve) => setImmediate(resolve));
+        const batch = this.waiting;
+        this.waiting = [];
+        await this.commitBatch(batch);
+      }
+    } finally {
+      this.committing = false;
     }
+  }
+
+  private async commitBatch(batch: readonly WaitingAppend[]): Promise<void> {
+    let outcomes: readonly BatchOutcome[];
+    try {
+      const inputs = batch.map((waiting) => waiting.input);
+      outcomes = this.writer === null ? (this.appender?.appendBatch(inputs) ?? []) : await this.writer.write(inputs);
+    } catch (error) {
+      const failure = error instanceof Error ? error : new Error(String(error));
+      for (const waiting of batch) waiting.reject(failure);
+      return;
+    }
+    batch.forEach((waiting, index) => {
+      const outcome = outcomes[index];
+      if (outcome?.ok === true) waiting.resolve(outcome.result);
+      else waiting.reject(outcome === undefined ? new Error('append outcome missing') : appendFailureError(outcome.failure));
+    });
   }
 
   readAfter(sessionId: string, afterSeq: number, limit?: number): Promise<StoredEvent[]> {
@@ -63,46 +135,11 @@ export class SqliteEventStore implements EventStore {
   }
 
   lastSeq(sessionId: string): Promise<number> {
-    return Promise.resolve(this.lastSeqNow(sessionId));
+    return Promise.resolve(this.selectLastSeq.get(sessionId)?.last ?? 0);
   }
 
   findCommand(sessionId: string, commandId: string): Promise<CommandRecord | null> {
-    return Promise.resolve(this.findCommandNow(sessionId, commandId));
-  }
-
-  private lastSeqNow(sessionId: string): number {
-    return this.selectLastSeq.get(sessionId)?.last ?? 0;
-  }
-
-  private findCommandNow(sessionId: string, commandId: string): CommandRecord | null {
     const row = this.selectCommand.get(sessionId, commandId);
-    return row ? commandRecordFromRow(row) : null;
-  }
-
-  private appendInTransaction(input: AppendInput): AppendResult {
-    const { sessionId, expectedLastSeq, commandId, actorId, atMs } = input;
-    const count = input.events.length;
-    const newLastSeq = expectedLastSeq + count;
-    if (expectedLastSeq === 0) this.insertSession.run(sessionId, atMs, actorId);
-    if (this.claimSeqs.run(newLastSeq, sessionId, expectedLastSeq).changes === 0) {
-      // A known command id wins over a stale seq: the client is retrying something that happened.
-      const known = this.findCommandNow(sessionId, commandId);
-      return known ? { kind: 'duplicate', record: known } : { kind: 'conflict', lastSeq: this.lastSeqNow(sessionId) };
-    }
-    // A repeated command id fails the primary key here; the transaction rolls back and
-    // `appendForCommand` answers with the first outcome.
-    const outcomeText = toJsonText(input.outcome, 'outcome');
-    const firstSeq = count === 0 ? null : expectedLastSeq + 1;
-    const lastSeq = count === 0 ? null : newLastSeq;
-    this.insertCommand.run(sessionId, commandId, actorId, atMs, outcomeText, firstSeq, lastSeq);
-    const events: StoredEvent[] = input.events.map((event, index) => {
-      const seq = expectedLastSeq + 1 + index;
-      const bodyText = toJsonText(event.body, 'event body');
-      this.insertEvent.run(sessionId, seq, atMs, actorId, commandId, event.type, bodyText);
-      // Hand back what a reader will get, sharing no objects with the caller.
-      return { sessionId, seq, atMs, actorId, commandId, type: event.type, body: JSON.parse(bodyText) as JsonValue };
-    });
-    const record: CommandRecord = { sessionId, commandId, actorId, atMs, outcome: JSON.parse(outcomeText) as JsonValue, firstSeq, lastSeq };
-    return { kind: 'appended', events, record };
+    return Promise.resolve(row ? commandRecordFromRow(row) : null);
   }
 }
