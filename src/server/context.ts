@@ -29,6 +29,8 @@ import type { SharedAccessAudit } from './store/shared-access-audit.ts';
 import type { PersonDataRights } from './store/person-data.ts';
 import type { RelationshipSharingStore } from './store/relationship-sharing-store.ts';
 import type { PractitionerServices } from './practitioner/practitioner-services.ts';
+import type { Readiness } from './http/health-routes.ts';
+import type { AttuneMetrics } from './metrics/attune-metrics.ts';
 
 /** The stores behind "between us" (issue 5): relationships, cycle maps, repairs, records, prompts. */
 export interface BetweenUsStores {
@@ -88,4 +90,6 @@ export interface ServerContext {
   readonly practitioner: PractitionerServices;
   /** The server clock, in ms since the epoch. */
   readonly now: () => number;
+  /** Readiness (draining at shutdown) and the Prometheus metrics of this node. */
+  readonly operations: { readonly readiness: Readiness; readonly metrics: AttuneMetrics };
 }

@@ -6,10 +6,12 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyWebsocket from '@fastify/websocket';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import type { ServerContext } from '../context.ts';
 import { liveSessionRoute } from '../realtime/ws-route.ts';
-import { HttpError, httpErrors, type ErrorBody } from './errors.ts';
+import { clientErrorHandle, errorBodyOf, HttpError, httpErrors, requestErrorOf, type ErrorBody } from './errors.ts';
+import { jsonContentParser } from './parse.ts';
+import { requestFromTrustedPage } from './request-origin.ts';
 import { identityRoutes } from './identity-routes.ts';
 import { accountRoutes } from './account-routes.ts';
 import { passkeyRoutes } from './passkey-routes.ts';
@@ -28,6 +30,8 @@ import { operatorRoutes } from './operator-routes.ts';
 import { setupRoutes } from './setup-routes.ts';
 import { practitionerRoutes } from './practitioner-routes.ts';
 import { accessLogRoutes } from './access-log-routes.ts';
+import { healthRoutes } from './health-routes.ts';
+import { httpMetricsHook } from '../metrics/http-metrics.ts';
 
 
 /** The browser features a page may use: the sensors Attune offers, for itself only. */
@@ -40,7 +44,9 @@ export const HTTP_BODY_MAX_BYTES = 64 * 1024;
  */
 export const WS_HARD_MAX_PAYLOAD_FACTOR = 16;
 
-const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** How often Node looks for requests past their headers or request timeout. */
+const HTTP_TIMEOUT_CHECK_INTERVAL_MS = 1000;
+
 
 /** A route as registered: its method, its URL pattern, and whether it is a WebSocket route. */
 export interface AttuneRoute {
@@ -58,7 +64,26 @@ declare module 'fastify' {
 
 /** The whole HTTP and WebSocket app, ready to `listen` or `inject`. */
 export async function appBuild(context: ServerContext): Promise<FastifyInstance> {
-  const app = Fastify({ logger: false, bodyLimit: HTTP_BODY_MAX_BYTES, trustProxy: context.config.trustProxy });
+  const app = Fastify({
+    logger: false,
+    bodyLimit: HTTP_BODY_MAX_BYTES,
+    trustProxy: context.config.trustProxy,
+    // Slow clients (slowloris): headers and whole requests must arrive in time, checked every
+    // second (Node's default check is every 30 s; Fastify's default request timeout is none).
+    requestTimeout: context.config.httpRequestTimeoutMs,
+    http: { headersTimeout: context.config.httpHeadersTimeoutMs, connectionsCheckingInterval: HTTP_TIMEOUT_CHECK_INTERVAL_MS },
+    // Requests that never reach a route still get the one error shape.
+    clientErrorHandler: clientErrorHandle,
+    frameworkErrors: (error, _request, reply) => {
+      const answer = requestErrorOf(error, HTTP_BODY_MAX_BYTES) ?? httpErrors.invalidRequest();
+      // Its reply is typed for whichever route it hit; this answer fits them all.
+      void (reply as unknown as FastifyReply).code(answer.status).send(errorBodyOf(answer));
+    },
+  });
+  // Bodies are read as strict JSON only: UTF-8, bounded nesting, no prototype keys. Anything else
+  // (text/plain included, which a cross-site form can send) is a 415.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, jsonContentParser);
   // Every route as registered (plugins' too), so the authorization matrix can fail on one without a row.
   const attuneRoutes: AttuneRoute[] = [];
   app.decorate('attuneRoutes', attuneRoutes);
@@ -105,30 +130,24 @@ export async function appBuild(context: ServerContext): Promise<FastifyInstance>
   });
   await app.register(fastifyWebsocket, { options: { maxPayload: context.config.wsMaxFrameBytes * WS_HARD_MAX_PAYLOAD_FACTOR } });
 
+  // Counts and times each request by route pattern; the access log when ACCESS_LOG=true.
+  httpMetricsHook(app, context.operations.metrics, context.config.accessLog ? context.logger : null);
+
   // CSRF: a state-changing request must come from a page of ours (Origin) and carry JSON,
-  // which a cross-site form cannot send without a preflight.
+  // which a cross-site form cannot send without a preflight; no other site may read the API
+  // in someone's name either (request-origin.ts).
   app.addHook('onRequest', (request, _reply, done) => {
-    const origin = request.headers.origin;
-    const trusted = origin !== undefined && context.config.allowedOrigins.includes(origin);
-    done(UNSAFE_METHODS.has(request.method) && !trusted ? httpErrors.badOrigin() : undefined);
+    const fetchSite = request.headers['sec-fetch-site'];
+    const facts = { method: request.method, url: request.url, origin: request.headers.origin, fetchSite: typeof fetchSite === 'string' ? fetchSite : undefined };
+    done(requestFromTrustedPage(facts, context.config.allowedOrigins) ? undefined : httpErrors.badOrigin());
   });
 
   app.setErrorHandler((error, request, reply) => {
-    if (error instanceof HttpError) {
-      return reply.code(error.status).send({ error: { code: error.code, message: error.message } } satisfies ErrorBody);
-    }
     const status = typeof (error as { statusCode?: unknown }).statusCode === 'number' ? (error as { statusCode: number }).statusCode : 500;
-    if (status === 429) return reply.code(429).send(error);
-    if (status >= 400 && status < 500) {
-      const code = status === 413 ? 'body_too_large' : status === 415 ? 'unsupported_media_type' : 'invalid_request';
-      const message =
-        status === 413
-          ? `Requests can be at most ${HTTP_BODY_MAX_BYTES / 1024} KiB.`
-          : status === 415
-            ? 'Send the request body as JSON (Content-Type: application/json).'
-            : 'The request could not be read. Check that the body is valid JSON.';
-      return reply.code(status).send({ error: { code, message } } satisfies ErrorBody);
-    }
+    // The rate limiter's answer is already in the one shape (errorResponseBuilder).
+    if (status === 429 && !(error instanceof HttpError)) return reply.code(429).send(error);
+    const answer = requestErrorOf(error, HTTP_BODY_MAX_BYTES);
+    if (answer !== null) return reply.code(answer.status).send(errorBodyOf(answer));
     context.logger.error('http', 'request failed', { method: request.method, url: request.url, error: String(error) });
     return reply.code(500).send({ error: { code: 'internal', message: 'Something went wrong on our side. Please try again in a moment.' } } satisfies ErrorBody);
   });
@@ -144,7 +163,8 @@ export async function appBuild(context: ServerContext): Promise<FastifyInstance>
     return reply.code(404).send({ error: { code: error.code, message: error.message } } satisfies ErrorBody);
   });
 
-  app.get('/api/health', () => ({ ok: true }));
+  // Liveness and readiness (health-routes.ts).
+  healthRoutes(app, context.operations.readiness);
   // GET /api/help: the operator's saved crisis resources, else the file or defaults (operator-routes.ts).
   operatorRoutes(app, context);
   setupRoutes(app, context);

@@ -24,15 +24,17 @@ import { serverTimeMs } from '../../core/time/instant.ts';
 import type { Bus } from '../bus/bus.ts';
 import type { Logger } from '../log/logger.ts';
 import type { AdmissionStore } from '../store/admission-store.ts';
-import type { EventStore, JsonValue, StoredEvent } from '../store/event-store.ts';
+import type { CommandRecord, EventStore, JsonValue, StoredEvent } from '../store/event-store.ts';
+import { jsonShapeProblem } from '../http/parse.ts';
 import { Connection, type ConnectionIdentity } from './connection.ts';
 import { SessionRoom } from './session-room.ts';
 import type { RealtimeSocket } from './socket.ts';
 import { tokenBucketFull, tokenBucketTake } from './token-bucket.ts';
 import type { SignalSample } from '../../core/protocol/signals.ts';
 import type { SignalRecorder } from './signal-recorder.ts';
-import { signalSamplesInWindow, signalsChannel, signalsNoticeParse, signalsRelayToRoom, type SignalsNotice } from './signal-relay.ts';
+import { signalSamplesInWindow, signalsChannel, signalsNoticeIsFrom, signalsNoticeParse, signalsNoticeText, signalsRelayToRoom, type SignalsNotice } from './signal-relay.ts';
 import { SessionChangeNotices, type SessionChangedListener } from './session-change-notices.ts';
+import type { RealtimeMetrics } from '../metrics/attune-metrics.ts';
 
 /** How often a command is decided again after another node appended first. */
 export const APPEND_MAX_ATTEMPTS = 8;
@@ -84,6 +86,8 @@ export interface HubDependencies {
    * someone's samples forgotten. What is derived from it elsewhere (cached reports) goes.
    */
   readonly onSessionChanged?: SessionChangedListener;
+  /** Counts deliveries and body samples for /metrics; cheap additions only. */
+  readonly metrics?: RealtimeMetrics;
 }
 
 /** How a person stands towards a session. */
@@ -131,6 +135,8 @@ export class SessionHub {
   private readonly limits: HubLimits;
   private readonly resyncTimer: ReturnType<typeof setInterval>;
   private readonly changes: SessionChangeNotices;
+  /** Set by `close`: frames not yet started are no longer handled (nothing half-done is acknowledged). */
+  private closing = false;
 
   constructor(private readonly deps: HubDependencies) {
     this.limits = deps.limits ?? DEFAULT_HUB_LIMITS;
@@ -146,6 +152,11 @@ export class SessionHub {
     let count = 0;
     for (const { room } of this.rooms.values()) count += room.connections.size;
     return count;
+  }
+
+  /** Number of sessions held in memory on this node. */
+  roomCount(): number {
+    return this.rooms.size;
   }
 
   /**
@@ -193,7 +204,7 @@ export class SessionHub {
   async signalsForgotten(sessionId: string, participantId?: string): Promise<void> {
     this.deps.recorder?.forget(sessionId, participantId);
     const notice: SignalsNotice = { nodeId: this.deps.nodeId, participantId: participantId ?? '', samples: [], forget: true };
-    await this.deps.bus.publish(signalsChannel(sessionId), JSON.stringify(notice)).catch((error: unknown) => {
+    await this.deps.bus.publish(signalsChannel(sessionId), signalsNoticeText(notice)).catch((error: unknown) => {
       this.deps.logger.warn('bus', 'could not tell other nodes to forget body signals', { sessionId, error: String(error) });
     });
     await this.deps.recorder?.flush();
@@ -255,7 +266,7 @@ export class SessionHub {
    * state, so nothing decided or recorded from it may reach the store.
    */
   private connectionIsLive(connection: Connection): boolean {
-    return connection.socket.isOpen() && this.rooms.get(connection.room.sessionId)?.room === connection.room;
+    return !this.closing && connection.socket.isOpen() && this.rooms.get(connection.room.sessionId)?.room === connection.room;
   }
 
   private dropRoom(sessionId: string, close: { readonly code: number; readonly reason: string } = SESSION_DELETED_CLOSE): void {
@@ -317,6 +328,12 @@ export class SessionHub {
       this.sendError(connection, E.malformedFrame, 'That message was not valid JSON, so it was not read.');
       return null;
     }
+    // Too deep to store and send on safely, or reaching into prototypes: refused before zod.
+    const shapeProblem = jsonShapeProblem(raw);
+    if (shapeProblem !== null) {
+      this.sendError(connection, E.invalidMessage, `That message was not read: ${shapeProblem.message}`);
+      return null;
+    }
     const parsed = clientMessageSchema.safeParse(raw);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
@@ -373,7 +390,7 @@ export class SessionHub {
         }
         await connection.room.enqueue(async () => {
           connection.startFrom(message.lastSeq);
-          await connection.deliver(this.deps.store);
+          await this.deliverCounted(connection);
         });
         return;
       case 'signals':
@@ -435,7 +452,8 @@ export class SessionHub {
     commandId: string,
     command: SessionCommand,
   ): Promise<CommandOutcome> {
-    for (let attempt = 0; attempt < APPEND_MAX_ATTEMPTS; attempt += 1) {
+    /** Decides on the room as it stands now. */
+    const decideNow = () => {
       const nowMs = serverTimeMs(this.deps.now());
       const decision = sessionDecide(room.state, { commandId, actor, sessionId: room.sessionId, command }, nowMs);
       const events = decision.ok ? decision.events.map((event) => ({ type: event.type, body: event as unknown as JsonValue })) : [];
@@ -446,26 +464,48 @@ export class SessionHub {
             lastSeq: events.length > 0 ? room.lastSeq + events.length : null,
           }
         : { ok: false, code: decision.code, message: decision.message };
+      return { atMs: nowMs, events, outcome };
+    };
+    const appendInTurn = this.deps.store.appendInTurn?.bind(this.deps.store);
+    for (let attempt = 0; attempt < APPEND_MAX_ATTEMPTS; attempt += 1) {
+      const { atMs, events, outcome } = decideNow();
       const result = await this.deps.store.appendForCommand({
         sessionId: room.sessionId,
         expectedLastSeq: room.lastSeq,
         commandId,
         actorId: actor.participantId,
-        atMs: nowMs,
+        atMs,
         events,
         outcome,
       });
+      if (result.kind === 'conflict' && appendInTurn !== undefined) {
+        // Another node appended first. Retrying optimistically let a node lose every round while
+        // another appended back to back (4 writers on 3 nodes got 'busy'), so wait for the
+        // session's lock instead and decide holding it: the writers then take turns.
+        const inTurn = await appendInTurn({
+          sessionId: room.sessionId,
+          commandId,
+          actorId: actor.participantId,
+          knownLastSeq: room.lastSeq,
+          decide: (missed) => {
+            room.apply(missed);
+            const next = decideNow();
+            return { atMs: next.atMs, events: next.events, outcome: next.outcome };
+          },
+        });
+        if (inTurn.kind === 'duplicate') return this.duplicateOutcome(inTurn.record, actor);
+        room.apply(inTurn.events);
+        if (inTurn.events.length > 0) this.publish(room, inTurn.events);
+        await this.deliverAll(room);
+        // The record holds the outcome just decided, as stored.
+        return inTurn.record.outcome as unknown as CommandOutcome;
+      }
       if (result.kind === 'conflict') {
         await room.catchUp();
         await this.deliverAll(room);
         continue;
       }
-      if (result.kind === 'duplicate') {
-        if (result.record.actorId !== actor.participantId) {
-          return { ok: false, code: R.commandIdReused, message: 'That command id was already used; send the command again with a new id.' };
-        }
-        return result.record.outcome as unknown as CommandOutcome;
-      }
+      if (result.kind === 'duplicate') return this.duplicateOutcome(result.record, actor);
       room.apply(result.events);
       // Committed: tell other nodes first, so a delivery problem here cannot keep it from them.
       if (result.events.length > 0) this.publish(room, result.events);
@@ -474,6 +514,14 @@ export class SessionHub {
     }
     this.deps.logger.warn('realtime', 'command kept conflicting with other writers', { sessionId: room.sessionId, commandId });
     return { ok: false, code: R.busy, message: 'The session was very busy and your action did not go through. Please try again.' };
+  }
+
+  /** The first outcome of a repeated command id, unless someone else used that id. */
+  private duplicateOutcome(record: CommandRecord, actor: SessionActor): CommandOutcome {
+    if (record.actorId !== actor.participantId) {
+      return { ok: false, code: R.commandIdReused, message: 'That command id was already used; send the command again with a new id.' };
+    }
+    return record.outcome as unknown as CommandOutcome;
   }
 
   /**
@@ -498,14 +546,17 @@ export class SessionHub {
       return;
     }
     const { kept, refused } = signalSamplesInWindow(samples, this.deps.now());
+    this.deps.metrics?.signalSamplesReceived(kept.length, refused);
     if (refused > 0) {
       this.sendError(connection, E.invalidMessage, `${refused} reading(s) were stamped more than a minute away from the server's clock and were not kept; this device's clock may still be settling.`);
     }
     if (kept.length === 0) return;
     this.deps.recorder?.record(room.sessionId, sender, kept);
-    signalsRelayToRoom(room, sender, kept, connection);
+    // Serialised once for the devices here and the other nodes alike.
+    const samplesJson = JSON.stringify(kept);
+    this.deps.metrics?.signalBatchRelayed(signalsRelayToRoom(room, sender, kept, connection, samplesJson));
     const notice: SignalsNotice = { nodeId: this.deps.nodeId, participantId: sender, samples: kept };
-    this.deps.bus.publish(signalsChannel(room.sessionId), JSON.stringify(notice)).catch((error: unknown) => {
+    this.deps.bus.publish(signalsChannel(room.sessionId), signalsNoticeText(notice, samplesJson)).catch((error: unknown) => {
       this.deps.logger.warn('bus', 'publish of body signals failed', { sessionId: room.sessionId, error: String(error) });
     });
   }
@@ -518,12 +569,19 @@ export class SessionHub {
     });
   }
 
+  /** `connection.deliver`, counted for /metrics. */
+  private async deliverCounted(connection: Connection): Promise<void> {
+    const before = connection.sentSeq ?? 0;
+    await connection.deliver(this.deps.store);
+    this.deps.metrics?.eventsDelivered((connection.sentSeq ?? 0) - before);
+  }
+
   /** Delivers to every connection; one failing socket is closed without affecting the others. */
   private async deliverAll(room: SessionRoom): Promise<void> {
     await Promise.all(
       [...room.connections].map(async (connection) => {
         try {
-          await connection.deliver(this.deps.store);
+          await this.deliverCounted(connection);
         } catch (error) {
           this.deps.logger.warn('realtime', 'delivery failed; closing that socket so it reconnects', { sessionId: room.sessionId, error: String(error) });
           connection.socket.close(1011, 'Something went wrong on our side; reconnecting will continue where you were.');
@@ -558,11 +616,13 @@ export class SessionHub {
     const { room } = entry;
     this.deps.bus
       .subscribe(signalsChannel(room.sessionId), (text) => {
+        // Our own batches were passed on, and our own forgets done, where they happened: skipped
+        // before parsing, as every batch this node relays comes back to it here.
+        if (signalsNoticeIsFrom(text, this.deps.nodeId)) return;
         const notice = signalsNoticeParse(text);
-        // Our own batches were passed on, and our own forgets done, where they happened.
         if (!notice || notice.nodeId === this.deps.nodeId) return;
         if (notice.forget === true) this.deps.recorder?.forget(room.sessionId, notice.participantId === '' ? undefined : notice.participantId);
-        else signalsRelayToRoom(room, notice.participantId, notice.samples, null);
+        else this.deps.metrics?.signalBatchRelayed(signalsRelayToRoom(room, notice.participantId, notice.samples, null));
       })
       .then(
         async (unsubscribe) => {
@@ -649,16 +709,23 @@ export class SessionHub {
     connection.send({ type: 'error', code, message, ...(commandId === undefined ? {} : { commandId }) });
   }
 
-  /** Closes every socket (for shutdown) and lets go of every room. */
+  /**
+   * Closes every socket (for shutdown) and lets go of every room. Work already under way finishes
+   * first, so a command being written is committed and acknowledged before its socket closes;
+   * frames that have not started are dropped unanswered, and the device sends them again.
+   */
   async close(code: number, reason: string): Promise<void> {
+    this.closing = true;
     clearInterval(this.resyncTimer);
-    await this.changes.close();
     const entries = [...this.rooms.values()];
+    await Promise.all(entries.map((entry) => entry.room.enqueue(() => Promise.resolve()).catch(() => undefined)));
     this.rooms.clear();
     for (const { room } of entries) {
       room.cancelIdleRelease();
       for (const connection of room.connections) connection.socket.close(code, reason);
     }
+    // Last: with the bus unreachable these wait until it is closed, and devices must hear first.
+    await this.changes.close();
     await Promise.all(
       entries.map(async (entry) => {
         await entry.ready.catch(() => undefined);

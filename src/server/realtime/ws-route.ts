@@ -15,9 +15,13 @@ import type { Identity } from '../store/identity-store.ts';
 import type { Connection } from './connection.ts';
 import { GUEST_LOGIN_SESSION_ID, SIGNED_OUT_REASON } from './login-session-sockets.ts';
 import type { RealtimeSocket } from './socket.ts';
+import { SocketKeepalive } from './socket-keepalive.ts';
 
 /** Frames waiting to be handled on one socket before it is closed as a flood. */
 export const SOCKET_INBOX_MAX_FRAMES = 64;
+
+/** Why a socket that never said hello was closed (with 1008). */
+export const HELLO_TIMEOUT_REASON = 'No hello arrived in time; reconnect to continue.';
 
 /** The parts of a `ws` socket the adapter uses. */
 interface WsSocket {
@@ -50,6 +54,11 @@ export function realtimeSocketFromWs(socket: WsSocket): RealtimeSocket {
 
 /** Registers the live-session WebSocket route. */
 export function liveSessionRoute(app: FastifyInstance, context: ServerContext): void {
+  const keepalive = new SocketKeepalive(context.config.wsKeepaliveMs);
+  app.addHook('onClose', (_instance, done) => {
+    keepalive.close();
+    done();
+  });
   app.get<{ Params: { sessionId: string } }>(
     '/api/sessions/:sessionId/live',
     {
@@ -99,8 +108,27 @@ export function liveSessionRoute(app: FastifyInstance, context: ServerContext): 
       // Frames can arrive before the hub has greeted the socket; they wait for the connection.
       let inbox: Promise<unknown> = connected;
       let waiting = 0;
+      // A socket that never says hello holds a connection and a room for nothing (a slow or idle
+      // client): it is closed after WS_HELLO_TIMEOUT_MS. Frames still waiting for a slow connect
+      // are not the device's fault, so the deadline then waits another round.
+      let helloHeard = false;
+      const helloDeadline = (): void => {
+        if (helloHeard) return;
+        if (ready === null && waiting > 0) {
+          setTimeout(helloDeadline, context.config.wsHelloTimeoutMs).unref();
+          return;
+        }
+        socket.close(CLOSE_CODES.policyViolation, HELLO_TIMEOUT_REASON);
+      };
+      const helloTimer = setTimeout(helloDeadline, context.config.wsHelloTimeoutMs);
+      helloTimer.unref();
+      const unwatch = keepalive.track(socket);
       const check = (connection: Connection, data: RawData, isBinary: boolean, receivedAtMs: number) => {
-        if (!isBinary) return context.hub.accept(connection, wsRawDataText(data), receivedAtMs);
+        if (!isBinary) {
+          const message = context.hub.accept(connection, wsRawDataText(data), receivedAtMs);
+          if (message?.type === 'hello') helloHeard = true;
+          return message;
+        }
         connection.send({ type: 'error', code: PROTOCOL_ERROR_CODES.malformedFrame, message: 'Send text frames with JSON; binary frames are not read.' });
         return null;
       };
@@ -109,6 +137,16 @@ export function liveSessionRoute(app: FastifyInstance, context: ServerContext): 
         // Checked (and pings answered) on arrival, so queued work never delays a clock-sync reply.
         const early = ready === null ? undefined : check(ready, data, isBinary, receivedAtMs);
         if (early === null) return;
+        // Body signals with nothing queued before them are passed on at once: handling them is
+        // synchronous, and skipping the queue saves three promises per batch on the busiest path.
+        // Anything queued first (a boundary change, a leave) keeps them waiting behind it.
+        if (early?.type === 'signals' && waiting === 0 && ready !== null) {
+          context.hub.handle(ready, early).catch((error: unknown) => {
+            context.logger.error('realtime', 'frame handling failed', { error: String(error) });
+            socket.close(1011, 'Something went wrong on our side; reconnecting will continue where you were.');
+          });
+          return;
+        }
         if (waiting >= SOCKET_INBOX_MAX_FRAMES) {
           socket.close(CLOSE_CODES.policyViolation, 'Too many messages waiting; reconnect to continue.');
           return;
@@ -129,6 +167,8 @@ export function liveSessionRoute(app: FastifyInstance, context: ServerContext): 
           });
       });
       socket.on('close', () => {
+        clearTimeout(helloTimer);
+        unwatch();
         void untracked.then((untrack) => {
           untrack();
         });
