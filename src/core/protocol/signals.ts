@@ -47,6 +47,9 @@ export const signalBatchSchema = z.strictObject({
   samples: z.array(signalSampleSchema).min(1).max(SIGNAL_BATCH_MAX_SAMPLES),
 });
 
+/** A parsed batch. */
+export type SignalBatch = z.output<typeof signalBatchSchema>;
+
 /** What the server passes on to each person allowed to see it. */
 export interface SignalsMessage {
   readonly type: 'signals';
