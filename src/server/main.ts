@@ -28,7 +28,8 @@ import { SignalRecorder } from './realtime/signal-recorder.ts';
 import { ReportBuilder } from './report/report-builder.ts';
 import { SessionSummaryStore } from './store/session-summary-store.ts';
 import { sessionDeleteEverywhere } from './store/session-deletion.ts';
-import { KyselySignalStore } from './store/signal-store.ts';
+import { KyselySignalStore, type SignalStore } from './store/signal-store.ts';
+import { SqliteSignalStore } from './store/sqlite-signal-store.ts';
 import { openDatabase, type OpenDatabase } from './store/database.ts';
 import { KyselyEventStore } from './store/kysely-event-store.ts';
 import { SqliteEventStore } from './store/sqlite-event-store.ts';
@@ -144,11 +145,14 @@ export async function serverStart(config: Config, logger: Logger, now: () => num
   const identities = new KyselyIdentityStore(database.db);
   const auth = authServicesBuild({ db: database.db, identities, bus, logger, config, now });
   const admissions = new KyselyAdmissionStore(database.db);
-  const signals = new KyselySignalStore(database.db);
+  // The event log's commits run on a writer thread, so their fsync never stalls the sockets;
+  // the recorder's body-signal rows are written there too, in turn with them.
+  const sqliteEvents = database.sqlite ? new SqliteEventStore(database.sqlite, { writerThread: true }) : null;
+  const signals: SignalStore =
+    database.sqlite && sqliteEvents ? new SqliteSignalStore(database.db, database.sqlite, sqliteEvents.writer) : new KyselySignalStore(database.db);
+  // Closed before the writer thread (`sqliteEvents.close()`), which writes what it has left.
   const recorder = new SignalRecorder(signals, logger, now);
   const reports = new ReportBuilder(logger);
-  // The event log's commits run on a writer thread, so their fsync never stalls the sockets.
-  const sqliteEvents = database.sqlite ? new SqliteEventStore(database.sqlite, { writerThread: true }) : null;
   const hub = new SessionHub({
     admissions,
     recorder,

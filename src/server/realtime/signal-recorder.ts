@@ -19,6 +19,9 @@ export interface SignalRecorderOptions {
   readonly maxWaitingRows: number;
 }
 
+/** Rows per write: a few milliseconds of inserts each. */
+export const SIGNAL_WRITE_SLICE_ROWS = 1000;
+
 /** Write every two seconds; while the database is away, keep about 20 s of 10,000 people's rows. */
 export const DEFAULT_SIGNAL_RECORDER_OPTIONS: SignalRecorderOptions = {
   flushIntervalMs: 2000,
@@ -99,11 +102,16 @@ export class SignalRecorder {
     if (this.waiting.length === 0) return;
     const rows = this.waiting;
     this.waiting = [];
+    // In slices, so the event log's commits take turns with this one on a busy node rather than
+    // waiting behind thousands of rows; each slice leaves out anyone forgotten meanwhile.
+    let written = 0;
     try {
-      await this.store.append(rows);
+      for (; written < rows.length; written += SIGNAL_WRITE_SLICE_ROWS) {
+        const slice = this.notForgotten(rows.slice(written, written + SIGNAL_WRITE_SLICE_ROWS));
+        if (slice.length > 0) await this.store.append(slice);
+      }
     } catch (error) {
-      const forgotten = this.forgottenDuringWrite;
-      this.waiting = rows.filter((row) => !forgotten.some((asked) => rowForgotten(row, asked.sessionId, asked.participantId))).concat(this.waiting);
+      this.waiting = this.notForgotten(rows.slice(written)).concat(this.waiting);
       const excess = this.waiting.length - this.options.maxWaitingRows;
       if (excess > 0) this.waiting.splice(0, excess);
       this.logger.warn('signals', 'could not store body signals; will try again', {
@@ -112,5 +120,12 @@ export class SignalRecorder {
         error: String(error),
       });
     }
+  }
+
+  /** `rows` without those of anyone forgotten since this write began. */
+  private notForgotten(rows: StoredSignalRow[]): StoredSignalRow[] {
+    const forgotten = this.forgottenDuringWrite;
+    if (forgotten.length === 0) return rows;
+    return rows.filter((row) => !forgotten.some((asked) => rowForgotten(row, asked.sessionId, asked.participantId)));
   }
 }

@@ -31,6 +31,11 @@ function sourceOf(text: string): SignalSource {
   return (SIGNAL_SOURCES as readonly string[]).includes(text) ? (text as SignalSource) : 'simulated';
 }
 
+/** RR intervals as stored: comma-separated, to a tenth of a millisecond. */
+export function rrEncode(rrMs: readonly number[]): string {
+  return rrMs.map((rr) => Math.round(rr * 10) / 10).join(',');
+}
+
 function rrDecode(text: string): number[] {
   return text === '' ? [] : text.split(',').map(Number).filter(Number.isFinite);
 }
@@ -55,7 +60,7 @@ export class KyselySignalStore implements SignalStore {
               heart_rate_bpm: row.heartRateBpm,
               breathing_rate_bpm: row.breathingRateBpm,
               breath_phase: row.breathPhase,
-              rr_ms: row.rrMs.map((rr) => Math.round(rr * 10) / 10).join(','),
+              rr_ms: rrEncode(row.rrMs),
             })),
           )
           .execute();

@@ -1,5 +1,5 @@
 /**
- * The main thread's side of the event log's writer thread. better-sqlite3 is synchronous, so a
+ * The main thread's side of the SQLite writer thread. better-sqlite3 is synchronous, so a
  * commit on the server's own connection blocks its event loop for the whole fsync (milliseconds,
  * tens of them on a busy disk): every socket on the node waits. The writer thread holds a second
  * connection to the same file and commits there; the main thread keeps reading on its own (WAL
@@ -7,6 +7,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { AppendInput } from './event-store.ts';
+import type { StoredSignalRow } from './signal-store.ts';
 import { appendFailureError, type BatchOutcome } from './sqlite-appender.ts';
 import type { AppendThreadReply, AppendThreadRequest } from './sqlite-append-thread.ts';
 
@@ -53,12 +54,21 @@ export class SqliteAppendWriter {
     };
     this.worker.on('error', failAll);
     this.worker.on('exit', (code) => {
-      failAll(new Error(`the event log's writer thread stopped (exit code ${String(code)})`));
+      failAll(new Error(`the SQLite writer thread stopped (exit code ${String(code)})`));
     });
   }
 
   /** Appends `inputs` in one transaction on the thread; resolves after its commit. */
   async write(inputs: readonly AppendInput[]): Promise<readonly BatchOutcome[]> {
+    return this.request((id) => ({ id, inputs }));
+  }
+
+  /** Inserts stored body-signal rows in one transaction on the thread; resolves after its commit. */
+  async writeSignals(signalRows: readonly StoredSignalRow[]): Promise<void> {
+    await this.request((id) => ({ id, signalRows }));
+  }
+
+  private async request(make: (id: number) => AppendThreadRequest): Promise<readonly BatchOutcome[]> {
     await this.ready;
     if (this.failure !== null) throw this.failure;
     const id = this.nextId;
@@ -66,8 +76,7 @@ export class SqliteAppendWriter {
     return new Promise((resolve, reject) => {
       this.waiters.set(id, { resolve, reject });
       this.worker.ref();
-      const request: AppendThreadRequest = { id, inputs };
-      this.worker.postMessage(request);
+      this.worker.postMessage(make(id));
     });
   }
 

@@ -52,7 +52,8 @@ export class SqliteEventStore implements EventStore {
   private readonly selectLastSeq: BetterSqlite3.Statement<[string], { last: number | null }>;
   /** Null when batches are written on the writer thread. */
   private readonly appender: SqliteAppender | null;
-  private readonly writer: SqliteAppendWriter | null;
+  /** The writer thread this store started, if any; other SQLite writes may share it. */
+  readonly writer: SqliteAppendWriter | null;
   /** Appends waiting for the next group commit. */
   private waiting: WaitingAppend[] = [];
   private commitScheduled = false;
