@@ -16,6 +16,11 @@ export interface Bus {
   publish(channel: string, message: string): Promise<void>;
   /** Resolves once the subscription is live (messages published after that arrive, in order); returns unsubscribe. */
   subscribe(channel: string, onMessage: BusListener): Promise<() => Promise<void>>;
+  /**
+   * False when no other node can hear a publish on `channel` now (an in-process bus where only
+   * this node listens), so a busy publisher may skip it. Absent means others may always hear.
+   */
+  reachesOtherNodes?(channel: string): boolean;
   /** Drops all subscriptions and connections. */
   close(): Promise<void>;
 }

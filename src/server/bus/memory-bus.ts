@@ -8,6 +8,8 @@ import type { Bus, BusListener } from './bus.ts';
 interface Subscription {
   listener: BusListener;
   active: boolean;
+  /** The bus (the "node") that subscribed. */
+  owner: object;
 }
 
 /** The shared "broker" behind one or more memory buses. */
@@ -30,9 +32,17 @@ export class MemoryBusHub {
     }
   }
 
+  /** Whether anyone but `owner` is subscribed to `channel`. */
+  hasOtherSubscriber(channel: string, owner: object): boolean {
+    const subscribers = this.channels.get(channel);
+    if (subscribers === undefined) return false;
+    for (const subscription of subscribers) if (subscription.owner !== owner) return true;
+    return false;
+  }
+
   /** Adds a subscription; the returned one is live at once. */
-  add(channel: string, listener: BusListener): Subscription {
-    const subscription: Subscription = { listener, active: true };
+  add(channel: string, listener: BusListener, owner: object): Subscription {
+    const subscription: Subscription = { listener, active: true, owner };
     const subscribers = this.channels.get(channel) ?? new Set<Subscription>();
     subscribers.add(subscription);
     this.channels.set(channel, subscribers);
@@ -83,9 +93,13 @@ export class MemoryBus implements Bus {
     return Promise.resolve();
   }
 
+  reachesOtherNodes(channel: string): boolean {
+    return this.hub.hasOtherSubscriber(channel, this);
+  }
+
   subscribe(channel: string, onMessage: BusListener): Promise<() => Promise<void>> {
     if (this.closed) return Promise.reject(new Error('bus is closed'));
-    const entry = { channel, subscription: this.hub.add(channel, onMessage) };
+    const entry = { channel, subscription: this.hub.add(channel, onMessage, this) };
     this.mine.add(entry);
     return Promise.resolve(() => {
       this.mine.delete(entry);

@@ -43,6 +43,10 @@ export class MeteredBus implements Bus {
     }
   }
 
+  reachesOtherNodes(channel: string): boolean {
+    return this.inner.reachesOtherNodes?.(channel) ?? true;
+  }
+
   /** Resolves once the bus took a message: the round trip to Redis works. */
   probe(): Promise<void> {
     return this.inner.publish(READINESS_PROBE_CHANNEL, '');

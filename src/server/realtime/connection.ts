@@ -13,7 +13,7 @@ import type { SessionEvent } from '../../core/session/events.ts';
 import { sessionIsPresent } from '../../core/session/queries.ts';
 import { sessionEventForViewer } from '../../core/session/visibility.ts';
 import type { EventStore, StoredEvent } from '../store/event-store.ts';
-import type { RealtimeSocket } from './socket.ts';
+import type { EncodedText, RealtimeSocket } from './socket.ts';
 import type { SessionRoom } from './session-room.ts';
 import type { TokenBucket } from './token-bucket.ts';
 
@@ -70,9 +70,9 @@ export class Connection {
    * open and keeping up; a device that has fallen behind misses live samples rather than
    * queueing them. Returns whether it went out.
    */
-  sendText(text: string): boolean {
+  sendText(frame: EncodedText): boolean {
     if (!this.socket.isOpen() || this.socket.bufferedBytes() > SLOW_READER_SKIP_SIGNALS_BYTES) return false;
-    this.socket.send(text);
+    this.socket.send(frame);
     return true;
   }
 

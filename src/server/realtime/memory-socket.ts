@@ -3,7 +3,7 @@
  * side, with no network and no timers.
  */
 import type { ServerMessage } from '../../core/protocol/messages.ts';
-import type { RealtimeSocket } from './socket.ts';
+import type { EncodedText, RealtimeSocket } from './socket.ts';
 
 /** A socket whose far end is the test itself. */
 export class MemorySocket implements RealtimeSocket {
@@ -14,8 +14,9 @@ export class MemorySocket implements RealtimeSocket {
     return this.closed === null;
   }
 
-  send(text: string): void {
+  send(frame: string | EncodedText): void {
     if (this.closed) throw new Error('send on a closed socket');
+    const text = typeof frame === 'string' ? frame : frame.utf8.toString('utf8');
     this.sent.push(JSON.parse(text) as ServerMessage);
   }
 

@@ -54,6 +54,9 @@ export interface HubLimits {
   readonly resyncIntervalMs: number;
 }
 
+/** Rooms whose catch-up a resync tick starts before letting sockets be served again. */
+const RESYNC_ROOMS_PER_TURN = 100;
+
 /** Sensible limits: a person's device sends a few messages a second at most. */
 export const DEFAULT_HUB_LIMITS: HubLimits = {
   frameMaxBytes: FRAME_MAX_BYTES,
@@ -143,7 +146,7 @@ export class SessionHub {
     this.limits = deps.limits ?? DEFAULT_HUB_LIMITS;
     this.changes = new SessionChangeNotices(deps.bus, deps.nodeId, deps.logger, deps.onSessionChanged);
     this.resyncTimer = setInterval(() => {
-      this.resyncConnectedRooms();
+      void this.resyncConnectedRooms();
     }, this.limits.resyncIntervalMs);
     this.resyncTimer.unref();
   }
@@ -316,9 +319,10 @@ export class SessionHub {
    * Checks a frame the moment it arrives: size, rate, JSON and shape. Clock-sync pings are
    * answered here, with the arrival time, so queued work never skews the clock estimate.
    * Returns the message to handle in order, or null when it was answered or refused.
+   * `byteLength` is the frame's size in UTF-8, when the caller already knows it.
    */
-  accept(connection: Connection, text: string, receivedAtMs: number): ClientMessage | null {
-    if (Buffer.byteLength(text, 'utf8') > this.limits.frameMaxBytes) {
+  accept(connection: Connection, text: string, receivedAtMs: number, byteLength: number = Buffer.byteLength(text, 'utf8')): ClientMessage | null {
+    if (byteLength > this.limits.frameMaxBytes) {
       this.sendError(connection, E.frameTooLarge, `Messages can be at most ${this.limits.frameMaxBytes} bytes; this one was not read.`);
       return null;
     }
@@ -564,8 +568,11 @@ export class SessionHub {
     // Serialised once for the devices here and the other nodes alike.
     const samplesJson = JSON.stringify(kept);
     this.deps.metrics?.signalBatchRelayed(signalsRelayToRoom(room, sender, kept, connection, samplesJson));
+    const channel = signalsChannel(room.sessionId);
+    // Several batches a second from every device: not published where no other node would hear.
+    if (this.deps.bus.reachesOtherNodes?.(channel) === false) return;
     const notice: SignalsNotice = { nodeId: this.deps.nodeId, participantId: sender, samples: kept };
-    this.deps.bus.publish(signalsChannel(room.sessionId), signalsNoticeText(notice, samplesJson)).catch((error: unknown) => {
+    this.deps.bus.publish(channel, signalsNoticeText(notice, samplesJson)).catch((error: unknown) => {
       this.deps.logger.warn('bus', 'publish of body signals failed', { sessionId: room.sessionId, error: String(error) });
     });
   }
@@ -708,9 +715,22 @@ export class SessionHub {
       });
   }
 
-  private resyncConnectedRooms(): void {
-    for (const { room } of this.rooms.values()) {
-      if (room.connections.size > 0) this.catchUpAndDeliver(room);
+  /**
+   * Reads what other nodes committed but this one was not told of. Skipped for a session no other
+   * node listens to (nobody else can append to it); and spread over turns of the event loop, so a
+   * node holding thousands of rooms does not stop serving sockets while it reads for all of them.
+   */
+  private async resyncConnectedRooms(): Promise<void> {
+    let sinceYield = 0;
+    for (const { room } of [...this.rooms.values()]) {
+      if (this.closing) return;
+      if (room.connections.size === 0 || this.deps.bus.reachesOtherNodes?.(sessionChannel(room.sessionId)) === false) continue;
+      this.catchUpAndDeliver(room);
+      sinceYield += 1;
+      if (sinceYield >= RESYNC_ROOMS_PER_TURN) {
+        sinceYield = 0;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
     }
   }
 

@@ -8,6 +8,7 @@ import type { SignalSample, SignalsMessage } from '../../core/protocol/signals.t
 import { sessionMaySeeSignals, sessionSharesPhysiology } from '../../core/session/queries.ts';
 import type { Connection } from './connection.ts';
 import type { SessionRoom } from './session-room.ts';
+import { encodedText, type EncodedText } from './socket.ts';
 
 /** Samples stamped further than this before the server's clock are not kept (a stale device). */
 export const SIGNAL_MAX_AGE_MS = 60_000;
@@ -71,7 +72,7 @@ export function signalsMessageText(participantId: string, samplesJson: string): 
 
 /**
  * Sends one person's batch to every device in the room whose person may see it now, except
- * `skip` (the device it came from). Serialised once, whatever the number of viewers (and once
+ * `skip` (the device it came from). Serialised and encoded once, whatever the number of viewers (and once
  * for the bus too, when the caller passes the samples' JSON it already made). Returns how many
  * devices it reached.
  */
@@ -83,13 +84,13 @@ export function signalsRelayToRoom(
   samplesJson?: string,
 ): number {
   if (!sessionSharesPhysiology(room.state, participantId)) return 0;
-  let text: string | null = null;
+  let frame: EncodedText | null = null;
   let reached = 0;
   for (const connection of room.connections) {
     if (connection === skip || connection.sentSeq === null) continue;
     if (!sessionMaySeeSignals(room.state, connection.identity.identityId)) continue;
-    text ??= signalsMessageText(participantId, samplesJson ?? JSON.stringify(samples));
-    if (connection.sendText(text)) reached += 1;
+    frame ??= encodedText(signalsMessageText(participantId, samplesJson ?? JSON.stringify(samples)));
+    if (connection.sendText(frame)) reached += 1;
   }
   return reached;
 }

@@ -28,7 +28,7 @@ interface WsSocket {
   readonly readyState: number;
   readonly OPEN: number;
   readonly bufferedAmount: number;
-  send(text: string): void;
+  send(data: string | Buffer, options: { binary: boolean }): void;
   close(code: number, reason: string): void;
 }
 
@@ -42,8 +42,9 @@ export function wsRawDataText(data: RawData): string {
 export function realtimeSocketFromWs(socket: WsSocket): RealtimeSocket {
   return {
     isOpen: () => socket.readyState === socket.OPEN,
-    send: (text) => {
-      socket.send(text);
+    send: (frame) => {
+      if (typeof frame === 'string') socket.send(frame, { binary: false });
+      else socket.send(frame.utf8, { binary: false });
     },
     close: (code, reason) => {
       socket.close(code, reason);
@@ -125,7 +126,8 @@ export function liveSessionRoute(app: FastifyInstance, context: ServerContext): 
       const unwatch = keepalive.track(socket);
       const check = (connection: Connection, data: RawData, isBinary: boolean, receivedAtMs: number) => {
         if (!isBinary) {
-          const message = context.hub.accept(connection, wsRawDataText(data), receivedAtMs);
+          // ws hands a single frame over as one Buffer: its length is the byte count, no need to recount.
+          const message = context.hub.accept(connection, wsRawDataText(data), receivedAtMs, Buffer.isBuffer(data) ? data.length : undefined);
           if (message?.type === 'hello') helloHeard = true;
           return message;
         }
